@@ -1,0 +1,172 @@
+//! The layers stages add to a [`crate::Document`]: tokens, sentences and syntax.
+
+use crate::{Span, TokenId};
+use serde::Serialize;
+use std::ops::Range;
+
+/// The token layer, stored as a struct of arrays indexed by [`TokenId`].
+///
+/// Each token has a span into the original text and a *normalized form* (curly quotes made
+/// straight, dashes unified, `’s` typed with the wrong quote mark read as `'s`) which later
+/// stages match against lexicons and models.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    start: Vec<u32>,
+    end: Vec<u32>,
+    norm_text: String,
+    norm_end: Vec<u32>,
+}
+
+impl Tokens {
+    /// An empty layer with room for `n` tokens.
+    pub fn with_capacity(n: usize) -> Tokens {
+        Tokens {
+            start: Vec::with_capacity(n),
+            end: Vec::with_capacity(n),
+            norm_text: String::with_capacity(n * 6),
+            norm_end: Vec::with_capacity(n),
+        }
+    }
+
+    /// Append a token covering `span` of the original text, with normalized form `norm`.
+    pub fn push(&mut self, span: Span, norm: &str) -> TokenId {
+        let id = self.start.len() as TokenId;
+        self.start.push(span.start);
+        self.end.push(span.end);
+        self.norm_text.push_str(norm);
+        self.norm_end.push(self.norm_text.len() as u32);
+        id
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.start.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.start.is_empty()
+    }
+
+    /// Span of token `t` in the original text (code points).
+    pub fn span(&self, t: TokenId) -> Span {
+        let i = t as usize;
+        Span::new(self.start[i], self.end[i])
+    }
+
+    /// Normalized form of token `t`.
+    pub fn norm(&self, t: TokenId) -> &str {
+        let i = t as usize;
+        let a = if i == 0 { 0 } else { self.norm_end[i - 1] as usize };
+        &self.norm_text[a..self.norm_end[i] as usize]
+    }
+
+    /// Token starts (code points), one per token.
+    pub fn starts(&self) -> &[u32] {
+        &self.start
+    }
+
+    /// Token ends (code points), one per token.
+    pub fn ends(&self) -> &[u32] {
+        &self.end
+    }
+
+    /// The first token whose span ends after code point `c`, i.e. the token containing `c`
+    /// or the next one.
+    pub fn at_or_after(&self, c: u32) -> TokenId {
+        self.end.partition_point(|&e| e <= c) as TokenId
+    }
+}
+
+/// Flags on a sentence describing its role in the article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SentenceFlags(u8);
+
+impl SentenceFlags {
+    /// The article's headline.
+    pub const HEADLINE: SentenceFlags = SentenceFlags(1);
+    /// A photo caption.
+    pub const CAPTION: SentenceFlags = SentenceFlags(2);
+    /// A photo credit ("(AP)", "Photo: Reuters"): the sentence is or ends with one.
+    pub const CREDIT: SentenceFlags = SentenceFlags(4);
+    /// An identical copy of an earlier line (a scraping artifact): code it once.
+    pub const REPEAT: SentenceFlags = SentenceFlags(8);
+    /// A byline or dateline-only line ("By Jane Doe", "LONDON —").
+    pub const BYLINE: SentenceFlags = SentenceFlags(16);
+
+    const NAMES: [(SentenceFlags, &'static str); 5] = [
+        (Self::HEADLINE, "headline"),
+        (Self::CAPTION, "caption"),
+        (Self::CREDIT, "credit"),
+        (Self::REPEAT, "repeat"),
+        (Self::BYLINE, "byline"),
+    ];
+
+    /// No flag.
+    pub const fn empty() -> SentenceFlags {
+        SentenceFlags(0)
+    }
+
+    /// True when every flag in `other` is set.
+    pub fn contains(self, other: SentenceFlags) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    /// Set the flags in `other`.
+    pub fn insert(&mut self, other: SentenceFlags) {
+        self.0 |= other.0;
+    }
+
+    /// The names of the flags that are set, in a fixed order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Self::NAMES
+            .into_iter()
+            .filter(move |(f, _)| self.contains(*f))
+            .map(|(_, n)| n)
+    }
+}
+
+impl Serialize for SentenceFlags {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
+/// One sentence (or headline, caption, credit line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's span in the text, from its first to its last token.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<TokenId>,
+    /// Index of its paragraph in [`crate::Document::paragraphs`].
+    pub paragraph: u32,
+    /// Headline, caption, credit, repeat, byline.
+    pub flags: SentenceFlags,
+    /// For a repeated line: the index of the sentence it repeats.
+    pub repeat_of: Option<u32>,
+    /// The photo credit inside the sentence ("(AP)"), when there is one.
+    pub credit: Option<Span>,
+}
+
+/// The syntax layer: one entry per token, indexed by [`TokenId`].
+#[derive(Clone, Debug, Default)]
+pub struct Syntax {
+    /// Universal part-of-speech tag.
+    pub upos: Vec<&'static str>,
+    /// Penn Treebank tag.
+    pub xpos: Vec<String>,
+    /// Lemma.
+    pub lemma: Vec<String>,
+    /// Head token (document-level index); `None` for the root of a sentence.
+    pub head: Vec<Option<TokenId>>,
+    /// Universal dependency relation, with subtype ("nsubj:pass").
+    pub deprel: Vec<String>,
+}
+
+impl Syntax {
+    /// Dependents of token `t` within `range`, in text order.
+    pub fn children(&self, t: TokenId, range: Range<TokenId>) -> impl Iterator<Item = TokenId> + '_ {
+        range.filter(move |&c| self.head[c as usize] == Some(t))
+    }
+}
