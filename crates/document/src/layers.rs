@@ -57,7 +57,11 @@ impl Tokens {
     /// Normalized form of token `t`.
     pub fn norm(&self, t: TokenId) -> &str {
         let i = t as usize;
-        let a = if i == 0 { 0 } else { self.norm_end[i - 1] as usize };
+        let a = if i == 0 {
+            0
+        } else {
+            self.norm_end[i - 1] as usize
+        };
         &self.norm_text[a..self.norm_end[i] as usize]
     }
 
@@ -166,7 +170,11 @@ pub struct Syntax {
 
 impl Syntax {
     /// Dependents of token `t` within `range`, in text order.
-    pub fn children(&self, t: TokenId, range: Range<TokenId>) -> impl Iterator<Item = TokenId> + '_ {
+    pub fn children(
+        &self,
+        t: TokenId,
+        range: Range<TokenId>,
+    ) -> impl Iterator<Item = TokenId> + '_ {
         range.filter(move |&c| self.head[c as usize] == Some(t))
     }
 }

@@ -73,7 +73,10 @@ pub fn analyze(doc: &mut Document) {
     for (view, role) in views.iter().zip(paragraph_roles(&views)) {
         let para_first_token = sentences[view.sentences.start].tokens.start;
         let credit = role.credit_tokens.as_ref().map(|r| {
-            let (a, b) = (para_first_token + r.start as u32, para_first_token + r.end as u32 - 1);
+            let (a, b) = (
+                para_first_token + r.start as u32,
+                para_first_token + r.end as u32 - 1,
+            );
             Span::new(tokens.span(a).start, tokens.span(b).end)
         });
         let repeat_first = role.repeat_of.map(|p| views[p].sentences.start);

@@ -22,13 +22,15 @@ pub struct NormalizedText<'a> {
 /// The canonical replacement of a character, or `None` to keep it.
 fn replacement(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
+        | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
         '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => "-",
         '\u{2014}' | '\u{2015}' => "--",
         '\u{2026}' => "...",
-        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}'
-        | '\u{3000}' | '\t' => " ",
+        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}'
+        | '\u{205F}' | '\u{3000}' | '\t' => " ",
         '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
         _ => return None,
@@ -38,7 +40,11 @@ fn replacement(c: char) -> Option<&'static str> {
 impl<'a> NormalizedText<'a> {
     /// Normalize `original`.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
-        if original.is_ascii() && !original.bytes().any(|b| b == b'\r' || b == b'\t' || b == b'`') {
+        if original.is_ascii()
+            && !original
+                .bytes()
+                .any(|b| b == b'\r' || b == b'\t' || b == b'`')
+        {
             return NormalizedText {
                 text: Cow::Borrowed(original),
                 origin: Vec::new(),
@@ -124,7 +130,11 @@ mod tests {
         // "Nato's" in normalized text
         let a = n.as_str().find("Nato").unwrap();
         let (s, e) = n.original_span(a, a + "Nato's".len());
-        let orig: String = src.chars().skip(s as usize).take((e - s) as usize).collect();
+        let orig: String = src
+            .chars()
+            .skip(s as usize)
+            .take((e - s) as usize)
+            .collect();
         assert_eq!(orig, "Nato’s");
         // the ellipsis maps to its single original character
         let a = n.as_str().find("...").unwrap();

@@ -79,7 +79,9 @@ fn end_kind(w: &str) -> EndKind {
 
 fn starts_sentence(w: &str) -> bool {
     match w.chars().next() {
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-'),
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-')
+        }
         None => false,
     }
 }
@@ -99,14 +101,26 @@ mod tests {
 
     #[test]
     fn splits_at_stops_before_capitals() {
-        assert_eq!(sents("Xi came. Putin met him! Why? No."), ["Xi came.", "Putin met him!", "Why?", "No."]);
+        assert_eq!(
+            sents("Xi came. Putin met him! Why? No."),
+            ["Xi came.", "Putin met him!", "Why?", "No."]
+        );
     }
 
     #[test]
     fn titles_and_acronyms() {
-        assert_eq!(sents("Mr. Xi met Dr. Li in the U.S. capital."), ["Mr. Xi met Dr. Li in the U.S. capital."]);
-        assert_eq!(sents("U.S. officials said so. Mr Xi left."), ["U.S. officials said so.", "Mr Xi left."]);
-        assert_eq!(sents("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
+        assert_eq!(
+            sents("Mr. Xi met Dr. Li in the U.S. capital."),
+            ["Mr. Xi met Dr. Li in the U.S. capital."]
+        );
+        assert_eq!(
+            sents("U.S. officials said so. Mr Xi left."),
+            ["U.S. officials said so.", "Mr Xi left."]
+        );
+        assert_eq!(
+            sents("He flew to the U.S. The talks began."),
+            ["He flew to the U.S.", "The talks began."]
+        );
         assert_eq!(sents("On Jan. 5 it began."), ["On Jan. 5 it began."]);
     }
 
@@ -116,12 +130,21 @@ mod tests {
             sents("He said \"that would be illegal.\" He added more."),
             ["He said \"that would be illegal.\"", "He added more."]
         );
-        assert_eq!(sents("\"Why?\" he asked. Fine."), ["\"Why?\" he asked.", "Fine."]);
-        assert_eq!(sents("\"We are ready,\" Mr Stoltenberg told reporters."), ["\"We are ready,\" Mr Stoltenberg told reporters."]);
+        assert_eq!(
+            sents("\"Why?\" he asked. Fine."),
+            ["\"Why?\" he asked.", "Fine."]
+        );
+        assert_eq!(
+            sents("\"We are ready,\" Mr Stoltenberg told reporters."),
+            ["\"We are ready,\" Mr Stoltenberg told reporters."]
+        );
     }
 
     #[test]
     fn lowercase_after_stop_does_not_split() {
-        assert_eq!(sents("It grew 3.5 percent vs. last year."), ["It grew 3.5 percent vs. last year."]);
+        assert_eq!(
+            sents("It grew 3.5 percent vs. last year."),
+            ["It grew 3.5 percent vs. last year."]
+        );
     }
 }

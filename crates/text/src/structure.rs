@@ -53,7 +53,10 @@ pub fn paragraph_roles(paras: &[ParagraphView<'_>]) -> Vec<ParagraphRole> {
             role.flags.insert(SentenceFlags::CAPTION);
             role.flags.insert(SentenceFlags::CREDIT);
             role.credit_tokens = Some(r);
-        } else if starts_with_any(p.text, &["Photo:", "Image:", "Picture:", "Caption:", "PHOTO:"]) {
+        } else if starts_with_any(
+            p.text,
+            &["Photo:", "Image:", "Picture:", "Caption:", "PHOTO:"],
+        ) {
             role.flags.insert(SentenceFlags::CAPTION);
         } else if i == 0 && paras.len() > 1 && is_headline(p) {
             role.flags.insert(SentenceFlags::HEADLINE);
@@ -71,13 +74,17 @@ fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
 
 fn is_headline(p: &ParagraphView<'_>) -> bool {
     let last = p.tokens.last().copied().unwrap_or("");
-    p.sentences.len() == 1 && p.tokens.len() <= 30 && !matches!(last, "." | "\"" | "'" | ":" | ";" | ",")
+    p.sentences.len() == 1
+        && p.tokens.len() <= 30
+        && !matches!(last, "." | "\"" | "'" | ":" | ";" | ",")
 }
 
 fn is_byline(p: &ParagraphView<'_>) -> bool {
     p.tokens.len() <= 10
         && p.tokens.first() == Some(&"By")
-        && p.tokens.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && p.tokens
+            .get(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A credit text: "AP", "AFP/Getty", "AP Photo/Evan Vucci", "Reuters via Getty Images".
@@ -100,7 +107,10 @@ fn is_credit_text(inner: &str) -> bool {
 
 fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
-    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t);
     let t = ["Photo:", "Photograph:", "Image:", "Credit:", "Picture:"]
         .iter()
         .find_map(|p| t.strip_prefix(p))
@@ -137,7 +147,10 @@ mod tests {
         assert!(is_credit_line("Getty Images"));
         assert!(is_credit_line("Photo: Reuters"));
         assert!(!is_credit_line("Reuters reported the attack."));
-        assert_eq!(trailing_credit(&["Xi", "in", "Moscow", "(", "AP", ")"]), Some(3..6));
+        assert_eq!(
+            trailing_credit(&["Xi", "in", "Moscow", "(", "AP", ")"]),
+            Some(3..6)
+        );
         assert_eq!(trailing_credit(&["the", "court", "(", "ICC", ")"]), None);
     }
 }

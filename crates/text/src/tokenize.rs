@@ -126,7 +126,11 @@ fn run_len_rev(b: &[u8], s: usize, e: usize, c: u8) -> usize {
 
 fn is_leading_clitic(chunk: &str) -> bool {
     let l = chunk.len();
-    let lower = |w: &str| chunk.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    let lower = |w: &str| {
+        chunk
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    };
     (l == 2 && (lower("'s") || lower("'m") || lower("'d")))
         || (l == 3 && (lower("'re") || lower("'ve") || lower("'ll")))
 }
@@ -134,14 +138,18 @@ fn is_leading_clitic(chunk: &str) -> bool {
 fn is_url_or_email(w: &str) -> bool {
     w.contains("://")
         || w.starts_with("www.")
-        || (w.contains('@') && w.contains('.') && w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric))
+        || (w.contains('@')
+            && w.contains('.')
+            && w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// Split clitics off the end of a core and hyphens, `$` and `%` inside it.
 fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let core = &text[s..e];
     let n = core.len();
-    let ends = |suf: &str| n > suf.len() && core.as_bytes()[n - suf.len()..].eq_ignore_ascii_case(suf.as_bytes());
+    let ends = |suf: &str| {
+        n > suf.len() && core.as_bytes()[n - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
+    };
     let clitic = if ends("n't") {
         3
     } else if ends("'re") || ends("'ve") || ends("'ll") {
@@ -180,8 +188,11 @@ fn split_inner(text: &str, mut s: usize, e: usize, out: &mut Vec<(usize, usize)>
             let d = run_len(b, i, e2, b'-');
             let before = b[i - 1];
             let after = b.get(i + d).copied().filter(|_| i + d < e2);
-            let digits = before.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()) && d == 1;
-            let splits = after.is_some() && !digits && (before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80 || d > 1);
+            let digits =
+                before.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()) && d == 1;
+            let splits = after.is_some()
+                && !digits
+                && (before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80 || d > 1);
             if splits {
                 out.push((piece, i));
                 out.push((i, i + d));
@@ -212,26 +223,50 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_stops() {
-        assert_eq!(toks("Mr. Xi met Gen. Smith."), ["Mr.", "Xi", "met", "Gen.", "Smith", "."]);
-        assert_eq!(toks("U.S. officials, U.N. staff"), ["U.S.", "officials", ",", "U.N.", "staff"]);
+        assert_eq!(
+            toks("Mr. Xi met Gen. Smith."),
+            ["Mr.", "Xi", "met", "Gen.", "Smith", "."]
+        );
+        assert_eq!(
+            toks("U.S. officials, U.N. staff"),
+            ["U.S.", "officials", ",", "U.N.", "staff"]
+        );
         assert_eq!(toks("at 5 p.m. today"), ["at", "5", "p.m.", "today"]);
         assert_eq!(toks("J. Smith"), ["J.", "Smith"]);
     }
 
     #[test]
     fn clitics_are_split_ud_style() {
-        assert_eq!(toks("We haven't seen it"), ["We", "have", "n't", "seen", "it"]);
+        assert_eq!(
+            toks("We haven't seen it"),
+            ["We", "have", "n't", "seen", "it"]
+        );
         assert_eq!(toks("Russia's war"), ["Russia", "'s", "war"]);
-        assert_eq!(toks("They're here, I'm sure"), ["They", "'re", "here", ",", "I", "'m", "sure"]);
-        assert_eq!(toks("can't cannot won't"), ["ca", "n't", "can", "not", "wo", "n't"]);
+        assert_eq!(
+            toks("They're here, I'm sure"),
+            ["They", "'re", "here", ",", "I", "'m", "sure"]
+        );
+        assert_eq!(
+            toks("can't cannot won't"),
+            ["ca", "n't", "can", "not", "wo", "n't"]
+        );
         assert_eq!(toks("the allies' plan"), ["the", "allies", "'", "plan"]);
     }
 
     #[test]
     fn quotes_and_brackets() {
-        assert_eq!(toks("\"thorough\" exchange"), ["\"", "thorough", "\"", "exchange"]);
-        assert_eq!(toks("illegal war.\" He"), ["illegal", "war", ".", "\"", "He"]);
-        assert_eq!(toks("Court (ICC) issued"), ["Court", "(", "ICC", ")", "issued"]);
+        assert_eq!(
+            toks("\"thorough\" exchange"),
+            ["\"", "thorough", "\"", "exchange"]
+        );
+        assert_eq!(
+            toks("illegal war.\" He"),
+            ["illegal", "war", ".", "\"", "He"]
+        );
+        assert_eq!(
+            toks("Court (ICC) issued"),
+            ["Court", "(", "ICC", ")", "issued"]
+        );
         assert_eq!(toks("'Signs' Putin"), ["'", "Signs", "'", "Putin"]);
         assert_eq!(toks("(AFP/Getty)"), ["(", "AFP/Getty", ")"]);
     }
@@ -242,8 +277,14 @@ mod tests {
         assert_eq!(toks("12-point plan"), ["12", "-", "point", "plan"]);
         assert_eq!(toks("on 2023-03-21, 3-2"), ["on", "2023-03-21", ",", "3-2"]);
         assert_eq!(toks("$1,000.50 and 5%"), ["$", "1,000.50", "and", "5", "%"]);
-        assert_eq!(toks("see https://x.org/a-b."), ["see", "https://x.org/a-b", "."]);
-        assert_eq!(toks("U.S.-backed forces"), ["U.S.", "-", "backed", "forces"]);
+        assert_eq!(
+            toks("see https://x.org/a-b."),
+            ["see", "https://x.org/a-b", "."]
+        );
+        assert_eq!(
+            toks("U.S.-backed forces"),
+            ["U.S.", "-", "backed", "forces"]
+        );
         assert_eq!(toks("war -- and"), ["war", "--", "and"]);
         assert_eq!(toks("wait..."), ["wait", "..."]);
     }
