@@ -1,1 +1,57 @@
-//! eventwire
+//! eventwire: who did what to whom, when, where, according to whom, and how certain —
+//! political event data (CAMEO, PLOVER) from news text.
+//!
+//! One [`Document`] flows through the stages of a [`Pipeline`]: text (tokens, sentences,
+//! headline and captions) → syntax → mentions → events → output. Each stage lives in its own
+//! crate and adds a layer to the document; this crate ties them together and writes the two
+//! outputs: event records ([`record`]) and the annotation view of every layer ([`annotate`]).
+//!
+//! ```
+//! use eventwire::{Pipeline, RawDocument};
+//! let pipeline = Pipeline::new();
+//! let doc = pipeline.process(RawDocument {
+//!     id: "d1".into(),
+//!     text: "Xi met Putin in Moscow. They talked.".into(),
+//!     extracted: false,
+//!     date: None,
+//!     title: None,
+//!     url: None,
+//! });
+//! assert_eq!(doc.sentences.len(), 2);
+//! let json = eventwire::annotate::to_json(&doc);
+//! assert!(json.starts_with("{\"doc_id\":\"d1\""));
+//! ```
+
+pub mod annotate;
+pub mod batch;
+pub mod record;
+
+pub use eventwire_document::{Document, Sentence, SentenceFlags, Span, TokenId};
+pub use eventwire_input::{InputError, RawDocument, ReadOptions};
+
+/// The configured pipeline: every stage with its models and lexicons loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Pipeline {}
+
+impl Pipeline {
+    /// The pipeline with the built-in models and knowledge base.
+    pub fn new() -> Pipeline {
+        Pipeline {}
+    }
+
+    /// Run every stage on one input document.
+    pub fn process(&self, raw: RawDocument) -> Document {
+        let mut doc = Document::new(raw.id, raw.text);
+        doc.text_extracted = raw.extracted;
+        doc.date = raw.date;
+        doc.title = raw.title;
+        doc.url = raw.url;
+        eventwire_text::analyze(&mut doc);
+        doc
+    }
+
+    /// The event records of a processed document.
+    pub fn events(&self, _doc: &Document) -> Vec<record::EventRecord> {
+        Vec::new()
+    }
+}

@@ -38,6 +38,7 @@ pub fn analyze(doc: &mut Document) {
         line_start = le;
         para_tokens.clear();
         tokenize::tokenize_range(ntext, ls, le, &mut para_tokens);
+        merge_split_characters(&norm, &mut para_tokens);
         if para_tokens.is_empty() {
             continue;
         }
@@ -100,6 +101,25 @@ pub fn analyze(doc: &mut Document) {
     doc.tokens = tokens;
     doc.paragraphs = paragraphs;
     doc.sentences = sentences;
+}
+
+/// Merge tokens that begin inside the original character the previous token ends in: one
+/// original character normalized to several ("…" → "...") must never be split between tokens.
+fn merge_split_characters(norm: &NormalizedText<'_>, tokens: &mut Vec<(usize, usize)>) {
+    let mut w = 0;
+    for r in 0..tokens.len() {
+        let (a, b) = tokens[r];
+        if w > 0 {
+            let (_, prev_end) = norm.original_span(tokens[w - 1].0, tokens[w - 1].1);
+            if norm.original_offset(a) < prev_end {
+                tokens[w - 1].1 = b;
+                continue;
+            }
+        }
+        tokens[w] = (a, b);
+        w += 1;
+    }
+    tokens.truncate(w);
 }
 
 /// Tokenize a short string (a lexicon entry or a name) the way documents are tokenized;

@@ -1,0 +1,105 @@
+//! The annotation view: one JSON object per document with every layer the pipeline built.
+//!
+//! This is the debugging view and the contract for evaluating each layer (documented in
+//! `docs/annotate.md`). Fields:
+//! - `doc_id`, `date` (publication date or `null`), `title` and `url` when known;
+//! - `text` — only when it differs from the input (HTML extraction), since offsets refer to it;
+//! - `paragraphs`: `{start, end}`;
+//! - `sentences`: `{start, end, paragraph, flags, repeat_of, credit}`;
+//! - `tokens`: `{start, end, text}` plus `norm` when the normalized form differs, and
+//!   `upos`, `xpos`, `lemma`, `head` (document token index or `null` for a root), `deprel`
+//!   once the syntax stage ran.
+
+use eventwire_document::{Document, SentenceFlags, Span};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct View<'a> {
+    doc_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    paragraphs: &'a [Span],
+    sentences: Vec<SentenceView>,
+    tokens: Vec<TokenView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceView {
+    start: u32,
+    end: u32,
+    paragraph: u32,
+    flags: SentenceFlags,
+    repeat_of: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<Span>,
+}
+
+#[derive(Serialize)]
+struct TokenView<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    norm: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upos: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    xpos: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lemma: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    head: Option<Option<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deprel: Option<&'a str>,
+}
+
+/// The annotation view of `doc` as one line of JSON (no trailing newline).
+pub fn to_json(doc: &Document) -> String {
+    let syntax = doc.syntax.as_ref();
+    let tokens = (0..doc.tokens.len() as u32)
+        .map(|t| {
+            let text = doc.token_text(t);
+            let norm = doc.tokens.norm(t);
+            let i = t as usize;
+            TokenView {
+                start: doc.tokens.span(t).start,
+                end: doc.tokens.span(t).end,
+                text,
+                norm: (norm != text).then_some(norm),
+                upos: syntax.map(|s| s.upos[i]),
+                xpos: syntax.map(|s| s.xpos[i].as_str()),
+                lemma: syntax.map(|s| s.lemma[i].as_str()),
+                head: syntax.map(|s| s.head[i]),
+                deprel: syntax.map(|s| s.deprel[i].as_str()),
+            }
+        })
+        .collect();
+    let view = View {
+        doc_id: &doc.id,
+        text: doc.text_extracted.then_some(doc.text.as_str()),
+        date: doc.date.map(|d| d.to_string()),
+        title: doc.title.as_deref(),
+        url: doc.url.as_deref(),
+        paragraphs: &doc.paragraphs,
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| SentenceView {
+                start: s.span.start,
+                end: s.span.end,
+                paragraph: s.paragraph,
+                flags: s.flags,
+                repeat_of: s.repeat_of,
+                credit: s.credit,
+            })
+            .collect(),
+        tokens,
+    };
+    // A view of strings and numbers always serializes.
+    serde_json::to_string(&view).unwrap_or_default()
+}
