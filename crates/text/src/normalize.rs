@@ -13,76 +13,95 @@ use std::borrow::Cow;
 #[derive(Clone, Debug)]
 pub struct NormalizedText<'a> {
     text: Cow<'a, str>,
-    /// Original code-point offset of each normalized byte; empty when the normalized text is
-    /// the original (pure ASCII without carriage returns), where byte = code point.
-    origin: Vec<u32>,
+    /// Alignment segments, sorted by normalized byte offset; empty when the normalized text
+    /// is the original (pure ASCII needing no change), where byte = code point.
+    segments: Vec<Segment>,
     original_chars: u32,
+}
+
+/// From normalized byte `at` on, bytes map to original code points `origin + (b - at)` when
+/// `linear` (a run of ASCII), or all to `origin` otherwise (the bytes of one original
+/// character: a multi-byte character or the expansion of a replacement such as "…" → "...").
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    at: u32,
+    origin: u32,
+    linear: bool,
 }
 
 /// The canonical replacement of a character, or `None` to keep it.
 fn replacement(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
-        | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
         '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => "-",
         '\u{2014}' | '\u{2015}' => "--",
         '\u{2026}' => "...",
-        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}'
-        | '\u{205F}' | '\u{3000}' | '\t' => " ",
+        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}'
+        | '\u{3000}' | '\t' => " ",
         '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
         _ => return None,
     })
 }
 
+/// ASCII bytes that normalization rewrites.
+#[inline]
+fn ascii_needs_change(b: u8) -> bool {
+    matches!(b, b'\r' | b'\t' | b'`')
+}
+
 impl<'a> NormalizedText<'a> {
     /// Normalize `original`.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
-        if original.is_ascii()
-            && !original
-                .bytes()
-                .any(|b| b == b'\r' || b == b'\t' || b == b'`')
-        {
+        let bytes = original.as_bytes();
+        if bytes.iter().all(|&b| b.is_ascii() && !ascii_needs_change(b)) {
             return NormalizedText {
                 text: Cow::Borrowed(original),
-                origin: Vec::new(),
+                segments: Vec::new(),
                 original_chars: original.len() as u32,
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
-        let mut chars = original.chars().enumerate().peekable();
-        let mut n = 0u32;
-        while let Some((ci, c)) = chars.next() {
-            n = ci as u32 + 1;
-            let ci = ci as u32;
-            if c == '\r' {
-                // CRLF is one line break, mapped to the CR.
-                if let Some((_, '\n')) = chars.peek() {
-                    chars.next();
-                    n += 1;
+        let mut segments = vec![Segment { at: 0, origin: 0, linear: true }];
+        let mut ci = 0u32; // original code point offset of position i
+        let mut i = 0usize;
+        while i < bytes.len() {
+            // Copy a run of unchanged ASCII in one go.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ascii_needs_change(b))
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                if !segments.last().is_some_and(|s| s.linear && s.origin + (text.len() as u32 - s.at) == ci) {
+                    segments.push(Segment { at: text.len() as u32, origin: ci, linear: true });
                 }
-                text.push('\n');
-                origin.push(ci);
+                text.push_str(&original[i..i + run]);
+                i += run;
+                ci += run as u32;
                 continue;
             }
-            match replacement(c) {
-                Some(r) => {
-                    text.push_str(r);
-                    origin.extend(std::iter::repeat_n(ci, r.len()));
-                }
-                None => {
-                    text.push(c);
-                    origin.extend(std::iter::repeat_n(ci, c.len_utf8()));
-                }
+            let Some(c) = original[i..].chars().next() else { break };
+            let mut len = c.len_utf8();
+            let out = if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+                // CRLF is one line break, mapped to the CR.
+                len = 2;
+                "\n"
+            } else {
+                replacement(c).unwrap_or(&original[i..i + len])
+            };
+            if !out.is_empty() {
+                let single_ascii = out.len() == 1;
+                segments.push(Segment { at: text.len() as u32, origin: ci, linear: single_ascii });
+                text.push_str(out);
             }
+            ci += if len == 2 && c == '\r' { 2 } else { 1 };
+            i += len;
         }
         NormalizedText {
             text: Cow::Owned(text),
-            origin,
-            original_chars: n,
+            segments,
+            original_chars: ci,
         }
     }
 
@@ -94,20 +113,28 @@ impl<'a> NormalizedText<'a> {
     /// Original code-point offset where the normalized byte `b` came from.
     /// `b == len()` maps to the end of the original.
     pub fn original_offset(&self, b: usize) -> u32 {
-        if self.origin.is_empty() {
+        if self.segments.is_empty() {
             return b as u32;
         }
-        self.origin.get(b).copied().unwrap_or(self.original_chars)
+        if b >= self.text.len() {
+            return self.original_chars;
+        }
+        let b = b as u32;
+        let k = self.segments.partition_point(|s| s.at <= b);
+        let s = self.segments[k.saturating_sub(1)];
+        if s.linear {
+            s.origin + (b - s.at)
+        } else {
+            s.origin
+        }
     }
 
     /// Original code-point span `[start, end)` of the normalized byte range `[a, b)`, `a < b`.
     pub fn original_span(&self, a: usize, b: usize) -> (u32, u32) {
-        if self.origin.is_empty() {
+        if self.segments.is_empty() {
             return (a as u32, b as u32);
         }
-        let start = self.original_offset(a);
-        let end = self.original_offset(b - 1) + 1;
-        (start, end)
+        (self.original_offset(a), self.original_offset(b - 1) + 1)
     }
 }
 

@@ -83,8 +83,10 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
             break;
         }
     }
-    // Trailing punctuation, collected right to left.
-    let mut trail: Vec<(usize, usize)> = Vec::new();
+    // Trailing punctuation, collected right to left at the end of `out`; the core's tokens
+    // follow and are rotated in front afterwards (no allocation per chunk).
+    let mark = out.len();
+    let trail = out;
     while s < e {
         let last = b[e - 1];
         if is_close_punct(last) {
@@ -110,10 +112,13 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usi
             break;
         }
     }
+    let out = trail;
+    let n_trail = out.len() - mark;
+    out[mark..].reverse();
     if s < e {
         split_core(text, s, e, out);
     }
-    out.extend(trail.into_iter().rev());
+    out[mark..].rotate_left(n_trail);
 }
 
 fn run_len(b: &[u8], s: usize, e: usize, c: u8) -> usize {
