@@ -178,3 +178,45 @@ impl Syntax {
         range.filter(move |&c| self.head[c as usize] == Some(t))
     }
 }
+
+/// The kind of a time expression (TIMEX3 types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimexKind {
+    /// A calendar date or period: "on Tuesday", "last month", "2023".
+    Date,
+    /// A time of day: "at 3 p.m.", "Tuesday morning".
+    Time,
+    /// A length of time: "three days", "a decade".
+    Duration,
+    /// A recurring time: "every week", "daily".
+    Set,
+}
+
+/// How a time expression's value was obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimexBasis {
+    /// The text gives the date in full ("March 17, 2023").
+    Explicit,
+    /// Resolved against the publication date ("on Friday", "last month").
+    Relative,
+    /// No value could be computed (no publication date, or an unresolvable expression).
+    Unresolved,
+}
+
+/// A time expression with its normalized TIMEX3 value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    /// Span in the text.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<TokenId>,
+    /// Date, time, duration or set.
+    pub kind: TimexKind,
+    /// TIMEX3 / ISO 8601 value: `2023-03-21`, `2023-02`, `2013-W11`, `P1M`, `PRESENT_REF`,
+    /// `2023-03-21T15:00`; `None` when it cannot be resolved.
+    pub value: Option<String>,
+    /// How the value was obtained.
+    pub basis: TimexBasis,
+}

@@ -8,6 +8,7 @@
 //! | [`Document::tokens`] | text | token spans (struct of arrays) and their normalized forms |
 //! | [`Document::sentences`], [`Document::paragraphs`] | text | sentence spans, headline / caption / credit / repeat flags |
 //! | [`Document::syntax`] | syntax | UPOS, XPOS, lemma, head and relation per token |
+//! | [`Document::timexes`] | time | time expressions with TIMEX3 values |
 //!
 //! Every span is a half-open range of **Unicode code points** into [`Document::text`], the text
 //! exactly as the user gave it (for HTML input: the extracted article text). Stages never
@@ -90,6 +91,8 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Syntax layer; `None` until the syntax stage ran.
     pub syntax: Option<Syntax>,
+    /// Time expressions, in text order.
+    pub timexes: Vec<Timex>,
 }
 
 impl Document {
