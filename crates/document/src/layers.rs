@@ -220,3 +220,77 @@ pub struct Timex {
     /// How the value was obtained.
     pub basis: TimexBasis,
 }
+
+/// Whether a mention names an actor (someone who can act) or a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A person, organisation, government, armed force, group or country acting.
+    Actor,
+    /// A location.
+    Place,
+}
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionVia {
+    /// A name in the knowledge base ("Jens Stoltenberg", "Nato", "Russia").
+    Name,
+    /// A surname or a title with a surname ("Stoltenberg", "Mr Xi").
+    Surname,
+    /// A seat of government or capital standing for its government ("the Kremlin", "Beijing").
+    Metonym,
+    /// A role noun with its country ("Russian warplanes", "Washington officials").
+    Role,
+    /// A national adjective or demonym ("Ukrainian", "Russians").
+    Demonym,
+    /// A pronoun ("he", "its").
+    Pronoun,
+}
+
+/// A place with coordinates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceInfo {
+    /// Place name.
+    pub name: String,
+    /// ISO 3166 alpha-3 country, where it has one (not for seas).
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// An actor or place mention, linked to the knowledge base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Span in the text.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<TokenId>,
+    /// The token the mention's syntax hangs on (the name's last token, the role noun).
+    pub head: TokenId,
+    /// Actor or place.
+    pub kind: MentionKind,
+    /// How it was found.
+    pub via: MentionVia,
+    /// CAMEO actor code on the document's date (`RUSGOV`, `IGOWSTNAT`), when known.
+    pub code: Option<String>,
+    /// ISO alpha-3 country, when the actor or place has one.
+    pub country: Option<String>,
+    /// CAMEO sector (`GOV`, `MIL`, …), when known.
+    pub sector: Option<String>,
+    /// The resolved entity's name.
+    pub name: Option<String>,
+    /// The knowledge-base id.
+    pub kb_id: Option<String>,
+    /// For places (and place names used as actors): the place.
+    pub place: Option<PlaceInfo>,
+    /// Index (in [`crate::Document::mentions`]) of the mention this one refers back to.
+    pub antecedent: Option<u32>,
+    /// True for a person (named, or a role naming one person: "the Chinese president").
+    pub person: bool,
+    /// Grammatical plural ("officials", "they").
+    pub plural: bool,
+}

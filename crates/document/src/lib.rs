@@ -9,6 +9,7 @@
 //! | [`Document::sentences`], [`Document::paragraphs`] | text | sentence spans, headline / caption / credit / repeat flags |
 //! | [`Document::syntax`] | syntax | UPOS, XPOS, lemma, head and relation per token |
 //! | [`Document::timexes`] | time | time expressions with TIMEX3 values |
+//! | [`Document::mentions`] | mentions | actors and places linked to the knowledge base, coreference |
 //!
 //! Every span is a half-open range of **Unicode code points** into [`Document::text`], the text
 //! exactly as the user gave it (for HTML input: the extracted article text). Stages never
@@ -93,6 +94,8 @@ pub struct Document {
     pub syntax: Option<Syntax>,
     /// Time expressions, in text order.
     pub timexes: Vec<Timex>,
+    /// Actor and place mentions, in text order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {
