@@ -11,6 +11,11 @@ fn main() {
         for r in kb.lookup(&name) {
             println!("{name}: {:?} {:?} {}", r.kind, r.via, kb.entity(*r).kb_id());
         }
-        println!("{name}: metonym {:?} demonym {:?} role {:?}", kb.metonym(&name), kb.demonym(&name), kb.role(&name));
+        println!(
+            "{name}: metonym {:?} demonym {:?} role {:?}",
+            kb.metonym(&name),
+            kb.demonym(&name),
+            kb.role(&name)
+        );
     }
 }

@@ -560,7 +560,8 @@ impl KnowledgeBase {
 
     /// The tenure (office and CAMEO code) of a person on `date`.
     ///
-    /// - inside a tenure: that tenure (the earliest-started one if several overlap);
+    /// - inside a tenure: that tenure (the most recently started one if several overlap: a
+    ///   general who became head of state is GOV from then on);
     /// - before the first tenure: `None`;
     /// - after the last tenure, or between two: a synthetic tenure with the person's country +
     ///   `ELI` (former official), office `"former <last office>"`;
@@ -571,7 +572,8 @@ impl KnowledgeBase {
         let Some(date) = date else {
             return Some(latest.clone());
         };
-        if let Some(t) = p.tenures.iter().find(|t| t.contains(date)) {
+        // tenures are sorted by start: the last containing one started most recently
+        if let Some(t) = p.tenures.iter().rev().find(|t| t.contains(date)) {
             return Some(t.clone());
         }
         let previous = p

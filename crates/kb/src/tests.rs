@@ -125,6 +125,21 @@ fn leaders_in_2023() {
     assert_eq!(code_of("person:antony-blinken", "2023-03-21"), "USAGOV");
     assert_eq!(code_of("person:antony-blinken", "2025-06-01"), "USAELI");
     assert_eq!(code_of("person:fumio-kishida", "2023-03-21"), "JPNGOV");
+    // overlapping offices: the most recent appointment wins
+    assert_eq!(
+        code_of("person:abdel-fattah-al-burhan", "2024-01-01"),
+        "SDNGOV"
+    );
+    assert_eq!(
+        code_of("person:mohamed-hamdan-dagalo", "2024-01-01"),
+        "SDNREB"
+    );
+    assert_eq!(
+        code_of("person:mohamed-hamdan-dagalo", "2022-01-01"),
+        "SDNGOV"
+    );
+    assert_eq!(code_of("person:ahmed-al-sharaa", "2024-06-01"), "SYRREB");
+    assert_eq!(code_of("person:ahmed-al-sharaa", "2025-06-01"), "SYRGOV");
 }
 
 #[test]
