@@ -91,7 +91,7 @@ fn run_batch(
     args: &BatchArgs,
     process: impl Fn(&Pipeline, RawDocument) -> DocOutput + Sync,
 ) -> anyhow::Result<BatchSummary> {
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::new().context("loading the built-in models and knowledge base")?;
     let opts = ReadOptions { date: args.date };
     let docs = args
         .inputs

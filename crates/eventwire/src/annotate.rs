@@ -8,9 +8,14 @@
 //! - `sentences`: `{start, end, paragraph, flags, repeat_of, credit}`;
 //! - `tokens`: `{start, end, text}` plus `norm` when the normalized form differs, and
 //!   `upos`, `xpos`, `lemma`, `head` (document token index or `null` for a root), `deprel`
-//!   once the syntax stage ran.
+//!   once the syntax stage ran;
+//! - `mentions`: `{start, end, text, kind ("actor" | "place"), via, code, country, sector, name,
+//!   kb_id, place ({name, country, lat, lon} or null), antecedent}`;
+//! - `timexes`: `{start, end, text, type, value, basis}`.
 
-use eventwire_document::{Document, SentenceFlags, Span};
+use eventwire_document::{
+    Document, MentionKind, MentionVia, PlaceInfo, SentenceFlags, Span, TimexKind,
+};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -26,6 +31,35 @@ struct View<'a> {
     paragraphs: &'a [Span],
     sentences: Vec<SentenceView>,
     tokens: Vec<TokenView<'a>>,
+    mentions: Vec<MentionView<'a>>,
+    timexes: Vec<TimexView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionView<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    kind: MentionKind,
+    via: MentionVia,
+    code: Option<&'a str>,
+    country: Option<&'a str>,
+    sector: Option<&'a str>,
+    name: Option<&'a str>,
+    kb_id: Option<&'a str>,
+    place: Option<&'a PlaceInfo>,
+    antecedent: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct TimexView<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: TimexKind,
+    value: Option<&'a str>,
+    basis: eventwire_document::TimexBasis,
 }
 
 #[derive(Serialize)]
@@ -99,6 +133,36 @@ pub fn to_json(doc: &Document) -> String {
             })
             .collect(),
         tokens,
+        mentions: doc
+            .mentions
+            .iter()
+            .map(|m| MentionView {
+                start: m.span.start,
+                end: m.span.end,
+                text: doc.slice(m.span),
+                kind: m.kind,
+                via: m.via,
+                code: m.code.as_deref(),
+                country: m.country.as_deref(),
+                sector: m.sector.as_deref(),
+                name: m.name.as_deref(),
+                kb_id: m.kb_id.as_deref(),
+                place: m.place.as_ref(),
+                antecedent: m.antecedent,
+            })
+            .collect(),
+        timexes: doc
+            .timexes
+            .iter()
+            .map(|t| TimexView {
+                start: t.span.start,
+                end: t.span.end,
+                text: doc.slice(t.span),
+                kind: t.kind,
+                value: t.value.as_deref(),
+                basis: t.basis,
+            })
+            .collect(),
     };
     // A view of strings and numbers always serializes.
     serde_json::to_string(&view).unwrap_or_default()

@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use eventwire::{Pipeline, RawDocument};
-//! let pipeline = Pipeline::new();
+//! let pipeline = Pipeline::new().expect("built-in data loads");
 //! let doc = pipeline.process(RawDocument {
 //!     id: "d1".into(),
 //!     text: "Xi met Putin in Moscow. They talked.".into(),
@@ -29,14 +29,26 @@ pub mod record;
 pub use eventwire_document::{Document, Sentence, SentenceFlags, Span, TokenId};
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
 
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The knowledge base did not load.
+    #[error("knowledge base: {0}")]
+    KnowledgeBase(#[from] eventwire_kb::KbError),
+}
+
 /// The configured pipeline: every stage with its models and lexicons loaded.
-#[derive(Clone, Debug, Default)]
-pub struct Pipeline {}
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    mentions: &'static eventwire_mentions::MentionFinder,
+}
 
 impl Pipeline {
     /// The pipeline with the built-in models and knowledge base.
-    pub fn new() -> Pipeline {
-        Pipeline {}
+    pub fn new() -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            mentions: eventwire_mentions::MentionFinder::builtin()?,
+        })
     }
 
     /// Run every stage on one input document.
@@ -47,6 +59,7 @@ impl Pipeline {
         doc.title = raw.title;
         doc.url = raw.url;
         eventwire_text::analyze(&mut doc);
+        self.mentions.annotate(&mut doc);
         doc
     }
 

@@ -22,7 +22,7 @@ fn seed_has_22_sentences_with_headline_captions_and_repeats() {
         .expect("one document")
         .expect("readable");
     assert_eq!(raw.id, "seed");
-    let doc = Pipeline::new().process(raw);
+    let doc = Pipeline::new().expect("pipeline").process(raw);
     assert_eq!(doc.sentences.len(), 22);
     let flagged = |f: SentenceFlags| -> Vec<usize> {
         doc.sentences
@@ -61,7 +61,7 @@ fn voa_corpus_is_fully_accounted_for() {
         return;
     };
     let path = shared.join("corpora/voa-dev.jsonl");
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::new().expect("pipeline");
     let mut n = 0;
     for raw in open(path.to_str().expect("utf-8 path"), &ReadOptions::default()) {
         let raw = raw.expect("every VOA document is readable");

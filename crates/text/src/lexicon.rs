@@ -64,7 +64,7 @@ pub fn abbreviation(word: &str) -> Option<AbbrevClass> {
 /// True for dotted initials and acronyms: "J.", "U.S.", "U.N.", "a.m.", "A.B.C.".
 pub fn is_initials(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.len() < 2 || b.len() % 2 != 0 {
+    if b.len() < 2 || !b.len().is_multiple_of(2) {
         return false;
     }
     b.chunks(2)

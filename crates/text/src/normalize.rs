@@ -32,13 +32,15 @@ struct Segment {
 /// The canonical replacement of a character, or `None` to keep it.
 fn replacement(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
+        | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
         '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => "-",
         '\u{2014}' | '\u{2015}' => "--",
         '\u{2026}' => "...",
-        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}'
-        | '\u{3000}' | '\t' => " ",
+        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200A}' | '\u{202F}'
+        | '\u{205F}' | '\u{3000}' | '\t' => " ",
         '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
         _ => return None,
@@ -55,7 +57,10 @@ impl<'a> NormalizedText<'a> {
     /// Normalize `original`.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
         let bytes = original.as_bytes();
-        if bytes.iter().all(|&b| b.is_ascii() && !ascii_needs_change(b)) {
+        if bytes
+            .iter()
+            .all(|&b| b.is_ascii() && !ascii_needs_change(b))
+        {
             return NormalizedText {
                 text: Cow::Borrowed(original),
                 segments: Vec::new(),
@@ -63,7 +68,11 @@ impl<'a> NormalizedText<'a> {
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut segments = vec![Segment { at: 0, origin: 0, linear: true }];
+        let mut segments = vec![Segment {
+            at: 0,
+            origin: 0,
+            linear: true,
+        }];
         let mut ci = 0u32; // original code point offset of position i
         let mut i = 0usize;
         while i < bytes.len() {
@@ -73,15 +82,24 @@ impl<'a> NormalizedText<'a> {
                 .position(|&b| !b.is_ascii() || ascii_needs_change(b))
                 .unwrap_or(bytes.len() - i);
             if run > 0 {
-                if !segments.last().is_some_and(|s| s.linear && s.origin + (text.len() as u32 - s.at) == ci) {
-                    segments.push(Segment { at: text.len() as u32, origin: ci, linear: true });
+                if !segments
+                    .last()
+                    .is_some_and(|s| s.linear && s.origin + (text.len() as u32 - s.at) == ci)
+                {
+                    segments.push(Segment {
+                        at: text.len() as u32,
+                        origin: ci,
+                        linear: true,
+                    });
                 }
                 text.push_str(&original[i..i + run]);
                 i += run;
                 ci += run as u32;
                 continue;
             }
-            let Some(c) = original[i..].chars().next() else { break };
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             let mut len = c.len_utf8();
             let out = if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
                 // CRLF is one line break, mapped to the CR.
@@ -92,7 +110,11 @@ impl<'a> NormalizedText<'a> {
             };
             if !out.is_empty() {
                 let single_ascii = out.len() == 1;
-                segments.push(Segment { at: text.len() as u32, origin: ci, linear: single_ascii });
+                segments.push(Segment {
+                    at: text.len() as u32,
+                    origin: ci,
+                    linear: single_ascii,
+                });
                 text.push_str(out);
             }
             ci += if len == 2 && c == '\r' { 2 } else { 1 };

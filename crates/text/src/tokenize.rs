@@ -155,9 +155,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let ends = |suf: &str| {
         n > suf.len() && core.as_bytes()[n - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
     };
-    let clitic = if ends("n't") {
-        3
-    } else if ends("'re") || ends("'ve") || ends("'ll") {
+    let clitic = if ends("n't") || ends("'re") || ends("'ve") || ends("'ll") {
         3
     } else if ends("'s") || ends("'m") || ends("'d") {
         2

@@ -1,0 +1,1274 @@
+//! The mentions stage: actors and places, linked to the knowledge base, with coreference.
+//!
+//! Reads tokens, sentences and (when present) the syntax layer; writes
+//! [`Document::mentions`]. Steps, each a general rule of news English:
+//!
+//! 1. **Names**: longest match of knowledge-base names over case-folded tokens ("Jens
+//!    Stoltenberg", "International Criminal Court", "Nato", "Sea of Japan"). A name must start
+//!    with a capital unless it is written lower-case in the knowledge base ("al-Shabab"); a
+//!    single token that is a common English word ("March", "Nice") counts only as a proper noun
+//!    inside a sentence.
+//! 2. **Roles**: role nouns ("officials", "warplanes", "foreign minister") take their country
+//!    from a national adjective, a country, capital or organisation before them ("Russian
+//!    warplanes", "Washington officials", "Nato chief") or an "of" phrase after them; a person's
+//!    name right after a role joins it ("Japanese prime minister Fumio Kishida").
+//! 3. **People** resolve by the document's date through their tenures (Stoltenberg in 2023 →
+//!    IGOWSTNAT); surnames with or without a title ("Mr Xi", "Stoltenberg") resolve to the
+//!    person named earlier, else to the one office holder of that surname on the date.
+//! 4. **Metonymy**: a capital or seat of government is the government when it acts (subject,
+//!    possessor) and a place after "in", "at", "to" or as the destination of a visit.
+//! 5. **Coreference**: surnames and titles point to the full name; role descriptions ("the
+//!    Chinese president", "his Russian counterpart", "the Russian leader") to the office holder;
+//!    pronouns to the nearest compatible mention, preferring the first one of a sentence (the
+//!    subject, in news prose).
+
+mod lexicon;
+
+use chrono::{Datelike, NaiveDate};
+use eventwire_document::{Document, Mention, MentionKind, MentionVia, PlaceInfo, Span, TokenId};
+use eventwire_kb::normalize::folded_key;
+use eventwire_kb::{Entity, EntityKind, EntryRef, Gender, KnowledgeBase, Person, Role, Via};
+use lexicon::{word_class, WordClass};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Longest role phrase, in tokens ("minister of foreign affairs").
+const MAX_ROLE_TOKENS: usize = 4;
+
+/// A code with the country and sector it carries, from a role and its modifier.
+type RoleCode = (String, Option<String>, Option<String>);
+
+/// A compiled name matcher over a knowledge base.
+pub struct MentionFinder {
+    kb: &'static KnowledgeBase,
+    phrases: HashMap<String, Phrase>,
+    max_len: usize,
+}
+
+#[derive(Default)]
+struct Phrase {
+    refs: Vec<EntryRef>,
+    /// Some surface form of this key starts with a lower-case letter ("al-Qaeda").
+    lower_ok: bool,
+}
+
+impl std::fmt::Debug for MentionFinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MentionFinder")
+            .field("phrases", &self.phrases.len())
+            .field("max_len", &self.max_len)
+            .finish()
+    }
+}
+
+/// What a token span was recognised as, before composition into mentions.
+#[derive(Clone, Debug)]
+enum Item {
+    Name { refs: Vec<EntryRef> },
+    Role { role: &'static Role, plural: bool },
+    Counterpart { plural: bool },
+    Honorific,
+    Pronoun { word: &'static str },
+    Capitalized,
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    tokens: Range<TokenId>,
+    item: Item,
+}
+
+impl MentionFinder {
+    /// The finder over the built-in knowledge base, compiled once.
+    pub fn builtin() -> Result<&'static MentionFinder, eventwire_kb::KbError> {
+        static FINDER: OnceLock<Result<MentionFinder, eventwire_kb::KbError>> = OnceLock::new();
+        FINDER
+            .get_or_init(|| KnowledgeBase::builtin().map(MentionFinder::new))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Compile the name matcher of `kb`.
+    pub fn new(kb: &'static KnowledgeBase) -> MentionFinder {
+        let mut phrases: HashMap<String, Phrase> = HashMap::new();
+        let mut max_len = 1;
+        for (surface, r) in kb.names() {
+            if r.kind == EntityKind::Role {
+                continue;
+            }
+            let toks = eventwire_text::tokenize_phrase(surface);
+            if toks.is_empty() {
+                continue;
+            }
+            max_len = max_len.max(toks.len());
+            let key = toks
+                .iter()
+                .map(|t| folded_key(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let p = phrases.entry(key).or_default();
+            if !p.refs.contains(&r) {
+                p.refs.push(r);
+            }
+            p.lower_ok |= surface.chars().next().is_some_and(char::is_lowercase);
+        }
+        MentionFinder {
+            kb,
+            phrases,
+            max_len: max_len.min(10),
+        }
+    }
+
+    /// The knowledge base the finder links to.
+    pub fn kb(&self) -> &'static KnowledgeBase {
+        self.kb
+    }
+
+    /// Find, resolve and link the actor and place mentions of `doc`.
+    pub fn annotate(&self, doc: &mut Document) {
+        let folded: Vec<String> = (0..doc.tokens.len() as TokenId)
+            .map(|t| folded_key(doc.tokens.norm(t)))
+            .collect();
+        let mut mentions = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            let found = self.scan(doc, &folded, range.clone());
+            self.compose(doc, &folded, &found, range, &mut mentions);
+        }
+        link(self.kb, doc, &mut mentions);
+        doc.mentions = mentions;
+    }
+
+    /// Step 1: names, roles, titles, pronouns and capitalized words of one sentence.
+    fn scan(&self, doc: &Document, folded: &[String], range: Range<TokenId>) -> Vec<Found> {
+        let mut out = Vec::new();
+        let (s0, s1) = (range.start as usize, range.end as usize);
+        // A photo credit ("(AP)") names no actor of the story.
+        let credit = doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens == range)
+            .and_then(|s| s.credit)
+            .map(|c| doc.tokens.at_or_after(c.start) as usize);
+        let s1 = credit.map_or(s1, |c| c.min(s1));
+        let mut i = s0;
+        while i < s1 {
+            let norm = doc.tokens.norm(i as TokenId);
+            let cap = starts_upper(norm);
+            if let Some((len, refs)) = self.match_name(doc, folded, i, s0, s1, cap) {
+                out.push(Found {
+                    tokens: i as TokenId..(i + len) as TokenId,
+                    item: Item::Name { refs },
+                });
+                i += len;
+                continue;
+            }
+            if let Some((len, role, plural)) = self.match_role(folded, i, s1) {
+                out.push(Found {
+                    tokens: i as TokenId..(i + len) as TokenId,
+                    item: Item::Role { role, plural },
+                });
+                i += len;
+                continue;
+            }
+            let f = folded[i].as_str();
+            let item = if word_class(f, WordClass::Counterpart) {
+                Some(Item::Counterpart {
+                    plural: f.ends_with('s'),
+                })
+            } else if word_class(f, WordClass::Honorific) && cap {
+                Some(Item::Honorific)
+            } else if let Some(word) = pronoun(f) {
+                Some(Item::Pronoun { word })
+            } else if cap
+                && norm.chars().count() > 1
+                && norm
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            {
+                Some(Item::Capitalized)
+            } else {
+                None
+            };
+            if let Some(item) = item {
+                out.push(Found {
+                    tokens: i as TokenId..i as TokenId + 1,
+                    item,
+                });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn match_name(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        i: usize,
+        s0: usize,
+        s1: usize,
+        cap: bool,
+    ) -> Option<(usize, Vec<EntryRef>)> {
+        let max = self.max_len.min(s1 - i);
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=max {
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&folded[i + len - 1]);
+            if let Some(p) = self.phrases.get(&key) {
+                if cap || p.lower_ok {
+                    best = Some((len, p));
+                }
+            }
+        }
+        let (len, p) = best?;
+        // A name may not end on a hyphen or start a hyphenated word it is part of ("Russia-Ukraine" is fine: two names).
+        if len == 1 && !self.single_token_ok(doc, folded, i, s0, &p.refs) {
+            return None;
+        }
+        Some((len, p.refs.clone()))
+    }
+
+    /// A single capitalized token that is also a common English word ("March", "Nice", "May")
+    /// is a name only when it is not sentence-initial and the tagger (if any) calls it a
+    /// proper noun; people, organisations and countries are exempt.
+    fn single_token_ok(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        i: usize,
+        s0: usize,
+        refs: &[EntryRef],
+    ) -> bool {
+        let strong = refs.iter().any(|r| {
+            matches!(
+                r.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Country
+            ) && r.via != Via::Demonym
+        });
+        let word = folded[i].as_str();
+        if !lexicon::is_common_word(word) {
+            return true;
+        }
+        if let Some(syn) = &doc.syntax {
+            let upos = syn.upos[i];
+            return upos == "PROPN" || (strong && upos != "VERB" && upos != "AUX");
+        }
+        strong || i != s0
+    }
+
+    fn match_role(
+        &self,
+        folded: &[String],
+        i: usize,
+        s1: usize,
+    ) -> Option<(usize, &'static Role, bool)> {
+        let max = MAX_ROLE_TOKENS.min(s1 - i);
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=max {
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&folded[i + len - 1]);
+            if let Some(role) = self.kb.role_entry(&key) {
+                best = Some((len, role));
+            }
+        }
+        let (len, role) = best?;
+        let last = folded[i + len - 1].as_str();
+        let plural = last.ends_with('s') && !last.ends_with("ss") && role.name != last;
+        Some((len, role, plural))
+    }
+
+    /// Steps 2–4: turn the found items of one sentence into mentions.
+    fn compose(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        found: &[Found],
+        range: Range<TokenId>,
+        out: &mut Vec<Mention>,
+    ) {
+        let kb = self.kb;
+        let date = doc.date;
+        let mut used = vec![false; found.len()];
+        // People first, absorbing the roles and modifiers before them.
+        for k in 0..found.len() {
+            if used[k] {
+                continue;
+            }
+            let f = &found[k];
+            match &f.item {
+                Item::Name { refs } => {
+                    if let Some(person) = person_ref(kb, refs) {
+                        used[k] = true;
+                        let (start, code_from_role) =
+                            absorb_left(kb, doc, folded, found, k, &mut used, date);
+                        out.push(person_mention(
+                            kb,
+                            doc,
+                            person,
+                            start..f.tokens.end,
+                            f.tokens.end - 1,
+                            date,
+                            code_from_role,
+                            MentionVia::Name,
+                        ));
+                        continue;
+                    }
+                }
+                Item::Capitalized => {
+                    // A surname after a title or role, or one already named in the document.
+                    let titled = k > 0
+                        && !used[k - 1]
+                        && found[k - 1].tokens.end == f.tokens.start
+                        && matches!(found[k - 1].item, Item::Honorific | Item::Role { .. });
+                    let name = doc.tokens.norm(f.tokens.start);
+                    // Extend over a run of capitalized words ("Fumio Kishida" unknown first names).
+                    let mut end_k = k;
+                    while end_k + 1 < found.len()
+                        && matches!(found[end_k + 1].item, Item::Capitalized)
+                        && found[end_k + 1].tokens.start == found[end_k].tokens.end
+                    {
+                        end_k += 1;
+                    }
+                    let surname_tok = found[end_k].tokens.start;
+                    let surname = doc.tokens.norm(surname_tok);
+                    let person = resolve_surname(kb, out, surname, date).or_else(|| {
+                        if end_k == k {
+                            None
+                        } else {
+                            resolve_surname(kb, out, name, date)
+                        }
+                    });
+                    let is_propn = doc
+                        .syntax
+                        .as_ref()
+                        .is_some_and(|s| s.upos[surname_tok as usize] == "PROPN");
+                    if let Some(person) = person.filter(|_| {
+                        titled || is_propn || f.tokens.start != range.start || end_k > k
+                    }) {
+                        for u in used.iter_mut().take(end_k + 1).skip(k) {
+                            *u = true;
+                        }
+                        let (start, code_from_role) =
+                            absorb_left(kb, doc, folded, found, k, &mut used, date);
+                        out.push(person_mention(
+                            kb,
+                            doc,
+                            person,
+                            start..found[end_k].tokens.end,
+                            found[end_k].tokens.end - 1,
+                            date,
+                            code_from_role,
+                            MentionVia::Surname,
+                        ));
+                        continue;
+                    }
+                    if titled
+                        && matches!(found[k - 1].item, Item::Role { .. })
+                        && (is_propn || doc.syntax.is_none())
+                    {
+                        // An unknown person with a role: "interim President Ahmed al-Sharaa".
+                        for u in used.iter_mut().take(end_k + 1).skip(k) {
+                            *u = true;
+                        }
+                        let (start, code_from_role) =
+                            absorb_left(kb, doc, folded, found, k, &mut used, date);
+                        if let Some((code, country, sector)) = code_from_role {
+                            out.push(Mention {
+                                span: span_of(doc, start..found[end_k].tokens.end),
+                                tokens: start..found[end_k].tokens.end,
+                                head: found[end_k].tokens.end - 1,
+                                kind: MentionKind::Actor,
+                                via: MentionVia::Role,
+                                code: Some(code),
+                                country,
+                                sector,
+                                name: Some(join_tokens(
+                                    doc,
+                                    f.tokens.start..found[end_k].tokens.end,
+                                )),
+                                kb_id: None,
+                                place: None,
+                                antecedent: None,
+                                person: true,
+                                plural: false,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Roles with their modifiers.
+        for k in 0..found.len() {
+            if used[k] {
+                continue;
+            }
+            let f = &found[k];
+            let (role_sector, plural, counterpart) = match &f.item {
+                Item::Role { role, plural } => (Some(*role), *plural, false),
+                Item::Counterpart { plural } => (None, *plural, true),
+                _ => continue,
+            };
+            used[k] = true;
+            let sector = role_sector.map_or("GOV", |r| r.sector.as_str());
+            let (start, base) = modifier_left(kb, doc, folded, found, k, &mut used, date);
+            let base = base.or_else(|| modifier_of(kb, doc, folded, found, k, &mut used, date));
+            let (code, country) = match &base {
+                Some(b) => (Some(b.code_with(sector)), b.country.clone()),
+                None => (None, None),
+            };
+            let head_level = counterpart || role_sector.is_some_and(|r| r.level == "head");
+            out.push(Mention {
+                span: span_of(doc, start..f.tokens.end),
+                tokens: start..f.tokens.end,
+                head: f.tokens.end - 1,
+                kind: MentionKind::Actor,
+                via: MentionVia::Role,
+                code,
+                country,
+                sector: Some(sector.to_string()),
+                name: None,
+                kb_id: None,
+                place: None,
+                antecedent: None,
+                person: !plural && (head_level || role_sector.is_some_and(|r| r.level == "senior")),
+                plural,
+            });
+            if counterpart {
+                // Marked for the coreference pass through its head word.
+            }
+        }
+        // Remaining names: organisations, countries, seats of government, places, demonyms.
+        for k in 0..found.len() {
+            if used[k] {
+                continue;
+            }
+            let f = &found[k];
+            match &f.item {
+                Item::Name { refs } => {
+                    used[k] = true;
+                    if let Some(m) = name_mention(kb, doc, folded, f.tokens.clone(), refs, date) {
+                        out.push(m);
+                    }
+                }
+                Item::Pronoun { word } => {
+                    used[k] = true;
+                    out.push(Mention {
+                        span: span_of(doc, f.tokens.clone()),
+                        tokens: f.tokens.clone(),
+                        head: f.tokens.start,
+                        kind: MentionKind::Actor,
+                        via: MentionVia::Pronoun,
+                        code: None,
+                        country: None,
+                        sector: None,
+                        name: Some((*word).to_string()),
+                        kb_id: None,
+                        place: None,
+                        antecedent: None,
+                        person: matches!(*word, "he" | "she"),
+                        plural: *word == "they",
+                    });
+                }
+                _ => {}
+            }
+        }
+        let first = out.partition_point(|m| m.tokens.start < range.start);
+        out[first..].sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    }
+}
+
+/// The country or organisation a role takes its code from.
+#[derive(Clone, Debug)]
+struct Base {
+    code: String,
+    country: Option<String>,
+    /// An organisation's own code (IGOWSTNAT) is used as is.
+    organization: bool,
+}
+
+impl Base {
+    fn code_with(&self, sector: &str) -> String {
+        if self.organization {
+            self.code.clone()
+        } else {
+            format!("{}{}", self.code, sector)
+        }
+    }
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn span_of(doc: &Document, tokens: Range<TokenId>) -> Span {
+    Span::new(
+        doc.tokens.span(tokens.start).start,
+        doc.tokens.span(tokens.end - 1).end,
+    )
+}
+
+fn join_tokens(doc: &Document, tokens: Range<TokenId>) -> String {
+    doc.slice(span_of(doc, tokens)).to_string()
+}
+
+fn pronoun(folded: &str) -> Option<&'static str> {
+    Some(match folded {
+        "he" | "him" | "his" | "himself" => "he",
+        "she" | "her" | "hers" | "herself" => "she",
+        "they" | "them" | "their" | "theirs" | "themselves" => "they",
+        "it" | "its" | "itself" => "it",
+        _ => return None,
+    })
+}
+
+fn person_ref(kb: &'static KnowledgeBase, refs: &[EntryRef]) -> Option<&'static Person> {
+    refs.iter()
+        .find(|r| r.kind == EntityKind::Person)
+        .and_then(|r| match kb.entity(*r) {
+            Entity::Person(p) => Some(p),
+            _ => None,
+        })
+}
+
+/// A person's mention resolved by date; `fallback` is the code from the role before the name
+/// when the knowledge base has no tenure on that date.
+#[allow(clippy::too_many_arguments)]
+fn person_mention(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    person: &Person,
+    tokens: Range<TokenId>,
+    head: TokenId,
+    date: Option<NaiveDate>,
+    fallback: Option<RoleCode>,
+    via: MentionVia,
+) -> Mention {
+    let tenure = kb.resolve_person(&person.kb_id, date);
+    let (code, country, sector) = match (tenure, fallback) {
+        (Some(t), _) => {
+            let sector = sector_of(&t.code);
+            let country = country_of(&t.code).or(person.country.clone());
+            (Some(t.code), country, sector)
+        }
+        (None, Some((c, country, sector))) => (Some(c), country, sector),
+        (None, None) => (person.country.clone(), person.country.clone(), None),
+    };
+    Mention {
+        span: span_of(doc, tokens.clone()),
+        tokens,
+        head,
+        kind: MentionKind::Actor,
+        via,
+        code,
+        country,
+        sector,
+        name: Some(person.name.clone()),
+        kb_id: Some(person.kb_id.clone()),
+        place: None,
+        antecedent: None,
+        person: true,
+        plural: false,
+    }
+}
+
+fn sector_of(code: &str) -> Option<String> {
+    (code.len() >= 6 && !code.starts_with("IGO") && !code.starts_with("NGO"))
+        .then(|| code[3..6].to_string())
+}
+
+fn country_of(code: &str) -> Option<String> {
+    let c = code.get(..3)?;
+    (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then(|| c.to_string())
+}
+
+/// A person already named in the document with this surname, else the single person of that
+/// surname holding an office on the date.
+fn resolve_surname(
+    kb: &'static KnowledgeBase,
+    so_far: &[Mention],
+    surname: &str,
+    date: Option<NaiveDate>,
+) -> Option<&'static Person> {
+    let people = kb.people_by_surname(surname);
+    if people.is_empty() {
+        return None;
+    }
+    for m in so_far.iter().rev() {
+        if let Some(id) = &m.kb_id {
+            if let Some(p) = people.iter().find(|p| &p.kb_id == id) {
+                return Some(*p);
+            }
+        }
+    }
+    let in_office: Vec<&&Person> = match date {
+        Some(d) => people
+            .iter()
+            .filter(|p| p.tenures.iter().any(|t| t.contains(d)))
+            .collect(),
+        None => people.iter().collect(),
+    };
+    match in_office.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Absorb a role and its modifiers right before a person's name ("Nato chief Jens
+/// Stoltenberg", "Japanese prime minister Fumio Kishida"): returns the new start token and
+/// the code the role gives (used when the person has no tenure on the date).
+fn absorb_left(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    k: usize,
+    used: &mut [bool],
+    date: Option<NaiveDate>,
+) -> (TokenId, Option<RoleCode>) {
+    let start = found[k].tokens.start;
+    if k == 0 {
+        return (start, None);
+    }
+    let prev = &found[k - 1];
+    if used[k - 1] || prev.tokens.end != start {
+        return (start, None);
+    }
+    match &prev.item {
+        Item::Honorific => {
+            used[k - 1] = true;
+            (prev.tokens.start, None)
+        }
+        Item::Role { role, .. } => {
+            used[k - 1] = true;
+            let (s, base) = modifier_left(kb, doc, folded, found, k - 1, used, date);
+            let code = base.map(|b| {
+                (
+                    b.code_with(&role.sector),
+                    b.country.clone(),
+                    (!b.organization).then(|| role.sector.clone()),
+                )
+            });
+            (s, code)
+        }
+        _ => (start, None),
+    }
+}
+
+/// A country, national adjective, capital, seat or organisation right before item `k`
+/// (skipping "the", a possessive and up to two lower-case modifiers: "Russian military
+/// officials", "China's foreign ministry").
+fn modifier_left(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    k: usize,
+    used: &mut [bool],
+    date: Option<NaiveDate>,
+) -> (TokenId, Option<Base>) {
+    let start = found[k].tokens.start;
+    let mut t = start;
+    let mut span_start = start;
+    let mut skipped = 0;
+    loop {
+        // Another role right before ("Nato general secretary", "Russian military officials").
+        if let Some(j) = (0..k).rev().find(|&j| found[j].tokens.end == t && !used[j]) {
+            if matches!(found[j].item, Item::Role { .. }) {
+                used[j] = true;
+                t = found[j].tokens.start;
+                span_start = t;
+                continue;
+            }
+        }
+        if t == 0 || skipped >= 3 {
+            break;
+        }
+        let norm = doc.tokens.norm(t - 1);
+        let w = folded[t as usize - 1].as_str();
+        let lower_adj = match &doc.syntax {
+            Some(syn) => {
+                matches!(syn.upos[t as usize - 1], "ADJ" | "NOUN" | "VERB")
+                    && norm.chars().all(|c| c.is_lowercase() || c == '-')
+            }
+            None => {
+                norm.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon::is_function_word(w)
+            }
+        };
+        if w == "'s" || w == "'" || lower_adj {
+            t -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(j) = (0..k).rev().find(|&j| found[j].tokens.end == t && !used[j]) else {
+        return (span_start, None);
+    };
+    let Item::Name { refs } = &found[j].item else {
+        return (span_start, None);
+    };
+    let Some(base) = base_of(kb, doc, refs, found[j].tokens.clone(), date) else {
+        return (span_start, None);
+    };
+    used[j] = true;
+    let s = found[j].tokens.start;
+    // Include a "the" before the modifier in the span.
+    let s = if s > 0 && folded[s as usize - 1] == "the" {
+        s - 1
+    } else {
+        s
+    };
+    (s, Some(base))
+}
+
+/// "the foreign minister of Russia": a name after "of" (optionally "the").
+fn modifier_of(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    k: usize,
+    used: &mut [bool],
+    date: Option<NaiveDate>,
+) -> Option<Base> {
+    let mut t = found[k].tokens.end as usize;
+    if folded.get(t).map(String::as_str) != Some("of") {
+        return None;
+    }
+    t += 1;
+    if folded.get(t).map(String::as_str) == Some("the") {
+        t += 1;
+    }
+    let j = (k + 1..found.len()).find(|&j| found[j].tokens.start as usize == t && !used[j])?;
+    let Item::Name { refs } = &found[j].item else {
+        return None;
+    };
+    let base = base_of(kb, doc, refs, found[j].tokens.clone(), date)?;
+    used[j] = true;
+    Some(base)
+}
+
+fn base_of(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    refs: &[EntryRef],
+    tokens: Range<TokenId>,
+    date: Option<NaiveDate>,
+) -> Option<Base> {
+    for r in refs {
+        match kb.entity(*r) {
+            Entity::Country(c) => {
+                return Some(Base {
+                    code: c.code.clone(),
+                    country: Some(c.code.clone()),
+                    organization: false,
+                })
+            }
+            Entity::Organization(o) => {
+                let code = kb.resolve_organization(&o.kb_id, date)?.to_string();
+                let organization = !code.get(3..).unwrap_or("").is_empty() || o.country.is_none();
+                return Some(Base {
+                    country: o.country.clone(),
+                    code: if organization {
+                        code
+                    } else {
+                        code[..3].to_string()
+                    },
+                    organization,
+                });
+            }
+            _ => {}
+        }
+    }
+    // A capital or seat of government ("Washington officials", "Kremlin officials").
+    let surface = doc.slice(span_of(doc, tokens));
+    if let Some((country, _)) = kb.metonym(surface) {
+        return Some(Base {
+            code: country.to_string(),
+            country: Some(country.to_string()),
+            organization: false,
+        });
+    }
+    let place = refs.iter().find(|r| r.kind == EntityKind::Place)?;
+    if let Entity::Place(p) = kb.entity(*place) {
+        if is_capital(kb, p) {
+            return Some(Base {
+                code: p.country.clone(),
+                country: Some(p.country.clone()),
+                organization: false,
+            });
+        }
+    }
+    None
+}
+
+fn is_capital(kb: &'static KnowledgeBase, p: &eventwire_kb::Place) -> bool {
+    kb.country(&p.country)
+        .is_some_and(|c| folded_key(&c.capital) == folded_key(&p.name))
+}
+
+/// A mention for a name that is not a person: an organisation, a country, a seat of
+/// government or capital (actor when it acts, else place), a place, or a national adjective.
+fn name_mention(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    tokens: Range<TokenId>,
+    refs: &[EntryRef],
+    date: Option<NaiveDate>,
+) -> Option<Mention> {
+    let surface = doc.slice(span_of(doc, tokens.clone())).to_string();
+    let head = tokens.end - 1;
+    let mut m = Mention {
+        span: span_of(doc, tokens.clone()),
+        tokens: tokens.clone(),
+        head,
+        kind: MentionKind::Actor,
+        via: MentionVia::Name,
+        code: None,
+        country: None,
+        sector: None,
+        name: None,
+        kb_id: None,
+        place: None,
+        antecedent: None,
+        person: false,
+        plural: false,
+    };
+    let pick = |k: EntityKind, named: bool| {
+        refs.iter()
+            .find(|r| r.kind == k && (!named || matches!(r.via, Via::Name | Via::Alias)))
+    };
+    // Places named by the surface, a capital first, then by population.
+    let mut places = kb.place(&surface);
+    places.sort_by_key(|p| std::cmp::Reverse(is_capital(kb, p)));
+    let place = places.first().copied();
+    let place_info = |p: &eventwire_kb::Place| PlaceInfo {
+        name: p.name.clone(),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty() && c != "-"),
+        lat: p.lat,
+        lon: p.lon,
+    };
+    let as_place = |mut m: Mention, p: &eventwire_kb::Place| {
+        m.kind = MentionKind::Place;
+        m.code = None;
+        m.sector = None;
+        m.country = Some(p.country.clone()).filter(|c| !c.is_empty() && c != "-");
+        m.name = Some(p.name.clone());
+        m.kb_id = Some(p.kb_id.clone());
+        m.place = Some(place_info(p));
+        m
+    };
+    if let Some(r) = pick(EntityKind::Organization, true) {
+        if let Entity::Organization(o) = kb.entity(*r) {
+            m.code = kb.resolve_organization(&o.kb_id, date).map(str::to_string);
+            m.country = o.country.clone();
+            m.sector = m.code.as_deref().and_then(sector_of);
+            m.name = Some(o.name.clone());
+            m.kb_id = Some(o.kb_id.clone());
+            m.plural = folded[head as usize].ends_with('s');
+            // A city that also names an organisation ("Brussels" for the EU) acts as it only
+            // when it acts; otherwise it is the city.
+            return Some(match place {
+                Some(p) if !acts(doc, folded, &tokens, false) => as_place(m, p),
+                _ => m,
+            });
+        }
+    }
+    let named_country = pick(EntityKind::Country, true);
+    if named_country.is_none() {
+        if let Some(r) = refs
+            .iter()
+            .find(|r| r.kind == EntityKind::Country && r.via == Via::Demonym)
+        {
+            if let Entity::Country(c) = kb.entity(*r) {
+                m.via = MentionVia::Demonym;
+                m.code = Some(c.code.clone());
+                m.country = Some(c.code.clone());
+                m.name = Some(c.name.clone());
+                m.kb_id = Some(format!("country:{}", c.code));
+                // "Ukrainian children": the people noun after it heads the mention.
+                let next = tokens.end as usize;
+                if next < folded.len()
+                    && word_class(&folded[next], WordClass::People)
+                    && same_sentence(doc, tokens.start, next as TokenId)
+                {
+                    m.tokens.end = next as TokenId + 1;
+                    m.span = span_of(doc, m.tokens.clone());
+                    m.head = next as TokenId;
+                    m.plural = true;
+                } else {
+                    m.plural = surface.ends_with('s');
+                }
+                return Some(m);
+            }
+        }
+    }
+    if let Some(r) = named_country {
+        if let Entity::Country(c) = kb.entity(*r) {
+            m.code = Some(c.code.clone());
+            m.country = Some(c.code.clone());
+            m.name = Some(c.name.clone());
+            m.kb_id = Some(format!("country:{}", c.code));
+            m.place = kb.place(&c.name).first().map(|p| place_info(p));
+            if !acts(doc, folded, &tokens, true) {
+                m.kind = MentionKind::Place;
+            }
+            return Some(m);
+        }
+    }
+    if let Some((country, sector)) = kb.metonym(&surface) {
+        // A seat of government ("the Kremlin") acts unless a preposition places it; a capital
+        // ("Beijing") acts only when it acts.
+        let city = places.iter().copied().find(|p| p.country == country);
+        m.country = Some(country.to_string());
+        m.name = Some(city.map_or_else(|| surface.clone(), |p| p.name.clone()));
+        m.kb_id = city.map(|p| p.kb_id.clone());
+        m.place = city.map(place_info);
+        if acts(doc, folded, &tokens, city.is_none()) {
+            m.via = MentionVia::Metonym;
+            m.code = Some(format!("{country}{sector}"));
+            m.sector = Some(sector.to_string());
+        } else {
+            m.kind = MentionKind::Place;
+        }
+        return Some(m);
+    }
+    place.map(|p| as_place(m, p))
+}
+
+fn same_sentence(doc: &Document, a: TokenId, b: TokenId) -> bool {
+    doc.sentences
+        .iter()
+        .any(|s| s.tokens.contains(&a) && s.tokens.contains(&b))
+}
+
+/// Does the name at `tokens` act (subject, possessor, agent) rather than name a place?
+/// `seat_default`: seats of government ("the Kremlin") act unless placed by a preposition.
+fn acts(doc: &Document, folded: &[String], tokens: &Range<TokenId>, seat_default: bool) -> bool {
+    let next = folded.get(tokens.end as usize).map(String::as_str);
+    if matches!(next, Some("'s" | "'")) {
+        return true;
+    }
+    let mut p = tokens.start as usize;
+    if p > 0 && folded[p - 1] == "the" {
+        p -= 1;
+    }
+    let prev = (p > 0).then(|| folded[p - 1].as_str());
+    if let Some(syn) = &doc.syntax {
+        let h = tokens.end as usize - 1;
+        let rel = syn.deprel[h].split(':').next().unwrap_or("");
+        let rel = if rel == "conj" || rel == "appos" {
+            syn.head[h].map_or("", |g| {
+                syn.deprel[g as usize].split(':').next().unwrap_or("")
+            })
+        } else {
+            rel
+        };
+        return match rel {
+            "nsubj" | "nmod:poss" | "csubj" => true,
+            "obl" | "nmod" => {
+                // Place after a locative preposition or "to"/"from" of a motion word.
+                let case = (tokens.start..tokens.end)
+                    .next()
+                    .and_then(|_| case_of(doc, h as TokenId));
+                match case.as_deref() {
+                    Some(c) if word_class(c, WordClass::Locative) => false,
+                    Some("to" | "from") => !governed_by_motion(doc, h as TokenId),
+                    Some(_) => true,
+                    None => seat_default,
+                }
+            }
+            "obj" => !governed_by_motion(doc, h as TokenId),
+            "compound" | "amod" => true,
+            _ => seat_default,
+        };
+    }
+    match prev {
+        Some(w) if word_class(w, WordClass::Locative) => false,
+        Some("to" | "from") => {
+            let before = (p >= 2).then(|| folded[p - 2].as_str());
+            !before.is_some_and(|w| {
+                word_class(w, WordClass::Motion)
+                    || word_class(
+                        w.trim_end_matches("ed").trim_end_matches('s'),
+                        WordClass::Motion,
+                    )
+            })
+        }
+        _ => {
+            seat_default
+                || next.is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && !word_class(w, WordClass::Locative)
+                })
+        }
+    }
+}
+
+fn case_of(doc: &Document, t: TokenId) -> Option<String> {
+    let syn = doc.syntax.as_ref()?;
+    let s = doc.sentences.iter().find(|s| s.tokens.contains(&t))?;
+    s.tokens
+        .clone()
+        .find(|&c| syn.head[c as usize] == Some(t) && syn.deprel[c as usize] == "case")
+        .map(|c| folded_key(doc.tokens.norm(c)))
+}
+
+fn governed_by_motion(doc: &Document, t: TokenId) -> bool {
+    let Some(syn) = &doc.syntax else { return false };
+    let Some(h) = syn.head[t as usize] else {
+        return false;
+    };
+    word_class(&syn.lemma[h as usize].to_lowercase(), WordClass::Motion)
+}
+
+/// Step 5: coreference. Surnames, role descriptions and pronouns get an antecedent and take
+/// over its resolution.
+fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
+    let sentence_of = |t: TokenId| doc.sentences.partition_point(|s| s.tokens.end <= t);
+    for k in 0..mentions.len() {
+        let m = mentions[k].clone();
+        let sk = sentence_of(m.head);
+        match m.via {
+            MentionVia::Surname | MentionVia::Name if m.person => {
+                if let Some(j) =
+                    (0..k).find(|&j| mentions[j].kb_id.is_some() && mentions[j].kb_id == m.kb_id)
+                {
+                    mentions[k].antecedent = Some(j as u32);
+                }
+            }
+            MentionVia::Role if !m.plural && m.kb_id.is_none() && is_definite(doc, &m) => {
+                // "the Chinese president", "his Russian counterpart", "the Nato secretary general".
+                let Some(code) = m.code.clone() else { continue };
+                let role_word = folded_key(doc.tokens.norm(m.head));
+                let candidate = (0..k).rev().find(|&j| {
+                    let c = &mentions[j];
+                    c.person
+                        && c.code.as_deref() == Some(code.as_str())
+                        && sentence_of(c.head) + 8 >= sk
+                        && c.kb_id
+                            .as_deref()
+                            .is_some_and(|id| holds_office(kb, id, doc.date, &role_word))
+                });
+                if let Some(j) = candidate {
+                    let a = mentions[j].clone();
+                    let root = a.antecedent.map_or(j as u32, |r| r);
+                    let mm = &mut mentions[k];
+                    mm.antecedent = Some(root);
+                    mm.name = a.name;
+                    mm.kb_id = a.kb_id;
+                    mm.person = true;
+                } else if m.person && is_definite(doc, &m) {
+                    if let Some(p) = office_holder(kb, &code, doc.date, doc.slice(m.span)) {
+                        let mm = &mut mentions[k];
+                        mm.name = Some(p.name.clone());
+                        mm.kb_id = Some(p.kb_id.clone());
+                    }
+                }
+            }
+            MentionVia::Pronoun => {
+                let word = m.name.as_deref().unwrap_or("");
+                let gender = match word {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    _ => None,
+                };
+                let fits = |c: &Mention| -> bool {
+                    if c.kind != MentionKind::Actor
+                        || c.code.is_none()
+                        || c.tokens.end > m.tokens.start
+                    {
+                        return false;
+                    }
+                    match word {
+                        "he" | "she" => {
+                            c.person
+                                && c.kb_id
+                                    .as_deref()
+                                    .and_then(|id| kb.person(id))
+                                    .and_then(|p| p.gender)
+                                    .is_none_or(|g| Some(g) == gender)
+                        }
+                        "it" => !c.person && !c.plural,
+                        _ => !c.person || c.plural,
+                    }
+                };
+                // Nearest sentence with a fitting mention; in it the nearest subject before the
+                // pronoun, else the first mention (news subjects come first).
+                let is_subject = |c: &Mention| {
+                    doc.syntax
+                        .as_ref()
+                        .is_some_and(|syn| syn.deprel[c.head as usize].starts_with("nsubj"))
+                };
+                let mut chosen = None;
+                for back in 0..3 {
+                    let Some(s) = sk.checked_sub(back) else { break };
+                    let in_s: Vec<usize> = (0..k)
+                        .filter(|&j| {
+                            sentence_of(mentions[j].head) == s
+                                && fits(&mentions[j])
+                                && !inside(&mentions[j], &m)
+                        })
+                        .collect();
+                    if let Some(&j) = in_s
+                        .iter()
+                        .rev()
+                        .find(|&&j| is_subject(&mentions[j]))
+                        .or(in_s.first())
+                    {
+                        chosen = Some(j);
+                        break;
+                    }
+                }
+                if let Some(j) = chosen {
+                    let a = mentions[j].clone();
+                    let mm = &mut mentions[k];
+                    mm.antecedent = Some(j as u32);
+                    mm.code = a.code;
+                    mm.country = a.country;
+                    mm.sector = a.sector;
+                    mm.name = a.name;
+                    mm.kb_id = a.kb_id;
+                    mm.person = a.person;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Does the person hold, on `date`, an office named by `role_word` ("president",
+/// "secretary")? Head-of-state words ("leader", "counterpart", "chief") match any top office.
+fn holds_office(
+    kb: &'static KnowledgeBase,
+    kb_id: &str,
+    date: Option<NaiveDate>,
+    role_word: &str,
+) -> bool {
+    let Some(person) = kb.person(kb_id) else {
+        return false;
+    };
+    let word = role_word.trim_end_matches('s');
+    let top = [
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "leader",
+        "secretary general",
+        "secretary-general",
+        "director general",
+        "director-general",
+        "chair",
+    ];
+    person
+        .tenures
+        .iter()
+        .filter(|t| date.is_none_or(|d| t.contains(d)))
+        .any(|t| {
+            let office = folded_key(&t.office);
+            if office.contains("vice") || office.contains("deputy") {
+                return false;
+            }
+            if matches!(word, "leader" | "counterpart" | "chief" | "head") {
+                top.iter().any(|w| office.contains(w))
+            } else {
+                office.contains(word)
+            }
+        })
+}
+
+fn inside(a: &Mention, b: &Mention) -> bool {
+    a.tokens.start <= b.tokens.start && b.tokens.end <= a.tokens.end
+}
+
+/// A singular role mention introduced by "the" or a possessive ("the Chinese president",
+/// "his Russian counterpart").
+fn is_definite(doc: &Document, m: &Mention) -> bool {
+    let t = m.tokens.start as usize;
+    let first = folded_key(doc.tokens.norm(m.tokens.start));
+    let prev = (t > 0).then(|| folded_key(doc.tokens.norm(t as TokenId - 1)));
+    matches!(first.as_str(), "the" | "his" | "her" | "their" | "its")
+        || matches!(
+            prev.as_deref(),
+            Some("the" | "his" | "her" | "their" | "its")
+        )
+}
+
+/// The one person holding an office with `code` on `date` whose office matches the role
+/// words of `description` ("president", "leader", "counterpart" → head of state or government).
+fn office_holder(
+    kb: &'static KnowledgeBase,
+    code: &str,
+    date: Option<NaiveDate>,
+    description: &str,
+) -> Option<&'static Person> {
+    let date = date?;
+    let d = folded_key(description);
+    let head_words = [
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "supreme leader",
+    ];
+    let wants: Vec<&str> =
+        if d.contains("leader") || d.contains("counterpart") || d.contains("head of state") {
+            head_words.to_vec()
+        } else {
+            head_words
+                .iter()
+                .copied()
+                .filter(|w| d.contains(w))
+                .chain(
+                    [
+                        "foreign minister",
+                        "secretary general",
+                        "secretary-general",
+                        "defence minister",
+                        "defense minister",
+                        "secretary of state",
+                    ]
+                    .into_iter()
+                    .filter(|w| d.contains(w)),
+                )
+                .collect()
+        };
+    if wants.is_empty() {
+        return None;
+    }
+    for w in wants {
+        let holders: Vec<&Person> = kb
+            .people()
+            .iter()
+            .filter(|p| {
+                p.tenures.iter().any(|t| {
+                    t.code == code && t.contains(date) && {
+                        let office = folded_key(&t.office);
+                        office.contains(w) && !office.contains("vice") && !office.contains("deputy")
+                    }
+                })
+            })
+            .collect();
+        if let [one] = holders.as_slice() {
+            return Some(*one);
+        }
+    }
+    let _ = date.year();
+    None
+}
