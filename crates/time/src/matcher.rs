@@ -41,21 +41,7 @@ const WEEKDAY_NAMES: &[&str] = &[
 ];
 
 /// Words that show the expression after them is in the future ("will meet on Friday").
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "due",
-    "planned",
-    "plans",
-    "planning",
-    "plan",
-    "going",
-    "slated",
-];
+const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "scheduled", "upcoming"];
 
 /// Words that end the clause searched for a future cue, looking back.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -366,8 +352,12 @@ impl Scan<'_, '_> {
             .filter(|_| self.capitalized(i))
     }
 
+    /// A part of the day in lower case (capitalized, it is part of a title: "Sunday Morning
+    /// Futures").
     fn part_of_day(&self, i: TokenId) -> Option<&'static str> {
-        self.word(i).and_then(|w| w.part_of_day)
+        self.word(i)
+            .and_then(|w| w.part_of_day)
+            .filter(|_| !self.capitalized(i))
     }
 
     fn is_last(&self, i: TokenId) -> bool {
@@ -422,8 +412,8 @@ impl Scan<'_, '_> {
             self.weekday_name(i),
             self.season_name(i),
             self.relative(i),
-            self.counted(i),
             self.set(i),
+            self.counted(i),
             self.vague(i),
             self.the(i),
             if outer { self.modified(i) } else { None },
@@ -449,10 +439,13 @@ impl Scan<'_, '_> {
         })?;
         let end = i + 1 + p.rest.len() as TokenId;
         let expr = match p.meaning {
-            // "in the past" but not "in the past week".
+            // Not "in the past week", "now-shuttered", "soon after the attack".
             PhraseMeaning::Ref(_)
                 if self.unit(end).is_some()
-                    || self.word(end).is_some_and(|w| w.count.is_some()) =>
+                    || self.word(end).is_some_and(|w| w.count.is_some())
+                    || self.is(end, "-")
+                    || (self.is(i, "soon")
+                        && (self.is(end, "after") || self.is(end, "before"))) =>
             {
                 return None
             }
@@ -501,7 +494,18 @@ impl Scan<'_, '_> {
         }
         if t.len() == 5 && t.ends_with('s') {
             if let Some(y) = parse_year(&t[..4]) {
+                // "the 1800s" is a century, "the 2000s" (usually) a decade.
+                if y % 100 == 0 && y < 2000 {
+                    return found(i, i + 1, Expr::Century(y / 100));
+                }
                 return found(i, i + 1, Expr::Decade(y / 10));
+            }
+        }
+        // "'70s"
+        if t.len() == 3 && t.ends_with('s') && self.prev(i) == "'" && i > self.s {
+            if let Some(y) = parse_digits(&t[..2]).filter(|y| y % 10 == 0) {
+                let century = if y >= 20 { 190 } else { 200 };
+                return found(i - 1, i + 1, Expr::Decade(century + y as i32 / 10));
             }
         }
         if let Some(day) = parse_day(t) {
@@ -630,6 +634,29 @@ impl Scan<'_, '_> {
         if !alone || m.abbr {
             return None;
         }
+        // "July last year", "January of this year"
+        let r = if self.is(k, "of") { k + 1 } else { k };
+        if self.is(r + 1, "year") {
+            let years = if self.is(r, "this") {
+                Some(0)
+            } else if self.is_last(r) {
+                Some(-1)
+            } else if self.is(r, "next") {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(years) = years {
+                return found(
+                    i,
+                    r + 2,
+                    Expr::MonthInYear {
+                        month: m.number,
+                        years,
+                    },
+                );
+            }
+        }
         if m.needs_cue {
             let prev = self.prev(i);
             let cued =
@@ -743,6 +770,10 @@ impl Scan<'_, '_> {
         };
         if let Some((u, false)) = self.unit(k) {
             let unit = ShiftUnit::from_unit(u).filter(|_| u.is_calendar())?;
+            // A title: "ABC's \"This Week\" program".
+            if self.capitalized(k) && self.prev(i) == "\"" {
+                return None;
+            }
             return found(
                 i,
                 k + 1,
@@ -937,6 +968,12 @@ impl Scan<'_, '_> {
             }
             return None;
         }
+        if (self.is(i, "a") || self.is(i, "an")) && self.after_amount(i) {
+            let (unit, false) = self.unit(i + 1)? else {
+                return None;
+            };
+            return found(i, i + 2, Expr::Set(period(Count::N(1.0), unit)));
+        }
         if self.is(i, "per") {
             let (unit, false) = self.unit(i + 1)? else {
                 return None;
@@ -966,6 +1003,19 @@ impl Scan<'_, '_> {
         found(i, k + 2, Expr::Set(period(Count::N(1.0), unit)))
     }
 
+    /// Is token `i` right after an amount ("$69", "116 million", "5%")?
+    fn after_amount(&self, i: TokenId) -> bool {
+        let p = self.prev(i);
+        parse_number(p).is_some()
+            || p == "%"
+            || one_of(
+                &[
+                    "million", "billion", "trillion", "thousand", "percent", "dollars", "euros",
+                ],
+                p,
+            )
+    }
+
     /// Bare plural units: "for months", "years of war", "years ago"; "recent days",
     /// "coming weeks".
     fn vague(&self, i: TokenId) -> Option<Found> {
@@ -983,13 +1033,17 @@ impl Scan<'_, '_> {
         let (unit, true) = self.unit(i)? else {
             return None;
         };
+        // "three-quarters of", "the hours of 10 p.m. and 8 a.m."
+        if unit == Unit::Quarter || self.prev(i) == "-" {
+            return None;
+        }
         if self.is(i + 1, "ago") {
             return found(i, i + 2, Expr::Ref("PAST_REF"));
         }
         if self.is(i + 1, "ahead") && self.is(i.wrapping_sub(1), "the") {
             return found(i - 1, i + 2, Expr::Ref("FUTURE_REF"));
         }
-        let next_cue = self.is(i + 1, "of")
+        let next_cue = (self.is(i + 1, "of") && !self.is(i.wrapping_sub(1), "the"))
             || self.is(i + 1, "long")
             || (self.is(i + 1, "-") && self.is(i + 2, "long"));
         if one_of(VAGUE_DURATION_CUES, self.prev(i)) || next_cue {

@@ -29,8 +29,12 @@ pub(crate) enum Expr {
     Year(i32),
     /// "the 1990s": the first three digits of the year.
     Decade(i32),
+    /// "the 1800s": the first two digits of the year.
+    Century(i32),
     /// "March 2022".
     YearMonth(i32, u32),
+    /// "July last year": a month in the year `years` from publication.
+    MonthInYear { month: u32, years: i64 },
     /// "spring 2022".
     YearSeason(i32, &'static str),
     /// "March 17": the year comes from the publication date.
@@ -256,6 +260,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Resolved {
         Expr::FullDate(d) => return Resolved::date(*d, Explicit),
         Expr::Year(y) => return Resolved::new(Date, format!("{y:04}"), Explicit),
         Expr::Decade(d) => return Resolved::new(Date, format!("{d:03}"), Explicit),
+        Expr::Century(c) => return Resolved::new(Date, format!("{c:02}"), Explicit),
         Expr::YearMonth(y, m) => return Resolved::new(Date, format!("{y:04}-{m:02}"), Explicit),
         Expr::YearSeason(y, s) => return Resolved::new(Date, format!("{y:04}-{s}"), Explicit),
         Expr::Duration(v) => return Resolved::new(Dur, v.clone(), Explicit),
@@ -307,6 +312,11 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Resolved {
             month,
             rel: Rel::Last,
         } => Resolved::new(Date, format!("{:04}-{month:02}", p.year() - 1), Relative),
+        Expr::MonthInYear { month, years } => Resolved::new(
+            Date,
+            format!("{:04}-{month:02}", p.year() as i64 + years),
+            Relative,
+        ),
         // "this February": this year's.
         Expr::Month {
             month,

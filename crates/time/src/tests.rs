@@ -68,6 +68,8 @@ fn explicit_dates() {
         &[("March 2022", "2022-03")],
     );
     check("Tensions grew in the 1990s.", TUE, &[("1990s", "199")]);
+    check("Trade grew in the 1800s.", TUE, &[("1800s", "18")]);
+    check("Trade grew in the '70s.", TUE, &[("'70s", "197")]);
     check(
         "A vote is expected by mid-2024.",
         TUE,
@@ -139,6 +141,16 @@ fn months_alone() {
         "He visited last February.",
         TUE,
         &[("last February", "2022-02")],
+    );
+    check(
+        "He won in July last year.",
+        TUE,
+        &[("July last year", "2022-07")],
+    );
+    check(
+        "He won in January of this year.",
+        TUE,
+        &[("January of this year", "2023-01")],
     );
     check("He visited last March.", TUE, &[("last March", "2022-03")]);
     check(
@@ -258,6 +270,21 @@ fn weekdays() {
         &[("Tuesday, March 21, 2023", "2023-03-21")],
     );
     check("Voters went to the polls on Super Tuesday.", TUE, &[]);
+    check(
+        "He spoke on \"This Week\" on Sunday.",
+        TUE,
+        &[("Sunday", "2023-03-19")],
+    );
+    check(
+        "He was on \"Sunday Morning Futures\".",
+        TUE,
+        &[("Sunday", "2023-03-19")],
+    );
+    check(
+        "Migrants slated for removal in late January were moved.",
+        TUE,
+        &[("late January", "2023-01")],
+    );
 }
 
 #[test]
@@ -462,6 +489,8 @@ fn reference_values() {
         &[("the coming days", "FUTURE_REF")],
     );
     check("He had said so earlier.", TUE, &[]);
+    check("Shots rang out soon after the vote.", TUE, &[]);
+    check("The now-banned paper closed.", TUE, &[]);
     check(
         "The town fell years ago.",
         TUE,
@@ -504,6 +533,15 @@ fn durations() {
         &[("the past week", "P1W")],
     );
     check("The war entered its second day.", TUE, &[]);
+    check("Three-quarters of voters agreed.", TUE, &[]);
+    check(
+        "Gaming is banned between the hours of 10 p.m. and 8 a.m.",
+        TUE,
+        &[
+            ("10 p.m.", "2023-03-21T22:00"),
+            ("8 a.m.", "2023-03-21T08:00"),
+        ],
+    );
     check("A second round is planned.", TUE, &[]);
     check("A 20-year-old man was hurt.", TUE, &[]);
     assert_eq!(
@@ -534,6 +572,12 @@ fn sets() {
     );
     assert_eq!(one("They meet every week.", Some(TUE)).0, TimexKind::Set);
     check("They helped each other.", TUE, &[]);
+    check("Rent rose by $69 a month.", TUE, &[("a month", "P1M")]);
+    check("It pays $116 million a year.", TUE, &[("a year", "P1Y")]);
+    assert_eq!(
+        one("It pays $116 million a year.", Some(TUE)).0,
+        TimexKind::Set
+    );
 }
 
 #[test]
