@@ -43,6 +43,19 @@ const WEEKDAY_NAMES: &[&str] = &[
 /// Words that show the expression after them is in the future ("will meet on Friday").
 const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "scheduled", "upcoming"];
 
+/// Words that show the future when "to" follows ("due to travel on Tuesday"); not alone
+/// ("migrants slated for deportation in January").
+const FUTURE_TO_CUES: &[&str] = &[
+    "due",
+    "set",
+    "expected",
+    "slated",
+    "plans",
+    "planning",
+    "going",
+    "scheduled",
+];
+
 /// Words that end the clause searched for a future cue, looking back.
 const CLAUSE_BREAKS: &[&str] = &[
     ",",
@@ -388,7 +401,7 @@ impl Scan<'_, '_> {
             if one_of(CLAUSE_BREAKS, w) {
                 return false;
             }
-            if one_of(FUTURE_CUES, w) {
+            if one_of(FUTURE_CUES, w) || (one_of(FUTURE_TO_CUES, w) && self.is(k + 1, "to")) {
                 return true;
             }
         }

@@ -253,6 +253,16 @@ fn weekdays() {
         TUE,
         &[("Thursday", "2023-03-23")],
     );
+    check(
+        "He is due to fly out Thursday.",
+        TUE,
+        &[("Thursday", "2023-03-23")],
+    );
+    check(
+        "He was due in court Thursday.",
+        TUE,
+        &[("Thursday", "2023-03-16")],
+    );
     // 2025-03-14 is a Friday.
     check(
         "The vote took place Friday.",
