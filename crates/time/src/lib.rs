@@ -19,7 +19,7 @@
 //! |---|---|---|---|
 //! | "March 17, 2023", "2023-03-17", "in 2019", "March 2022", "the 1990s", "mid-2024" | date | `2023-03-17`, `2019`, `2022-03`, `199`, `2024` | explicit |
 //! | "March 17", "in March", "last February", "on Friday", "yesterday" | date | `2023-03-17`, `2023-03`, `2022-02`, `2023-03-17`, `2023-03-20` | relative |
-//! | "last week", "this weekend", "last month", "next year", "last spring", "Q" units | date | `2023-W11`, `2023-W12-WE`, `2023-02`, `2024`, `2022-SP`, `2023-Q1` | relative |
+//! | "last week", "this weekend", "last month", "next year", "last spring", "this quarter" | date | `2023-W11`, `2023-W12-WE`, `2023-02`, `2024`, `2022-SP`, `2023-Q1` | relative |
 //! | "Monday night", "this morning" | time | `2023-03-20TNI` | relative |
 //! | "now", "recently", "in recent weeks", "in the coming days" | date | `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` | relative |
 //! | "three days", "a three-day trip", "more than a decade", "for months" | duration | `P3D`, `P10Y`, `PXM` | explicit |
@@ -39,7 +39,11 @@
 //! - **years for a month and day** ("March 17"): the latest year in which the date is at most
 //!   two months after publication; **bare months and weekdays** ("in April", "on Friday"):
 //!   the latest one not after publication. A future cue earlier in the clause ("will",
-//!   "scheduled", "expected") turns both to the first one not before publication.
+//!   "scheduled", "due to", "expected to") turns both to the first one not before publication.
+//! - **"last February"** is February of last year (in March 2023: `2022-02`; the February just
+//!   past would be "last month" or "in February"); "this February" is this year's; "next
+//!   March" the first March after the publication month. "last Tuesday" is strictly before
+//!   the publication day, "next Tuesday" strictly after.
 //! - **durations** in decades and centuries count years (`P10Y`); unspecified ones keep the
 //!   unit (`PXDE`). Spans leave out prepositions ("in", "on", "at", "for") but keep
 //!   modifiers ("early", "more than", "the end of").

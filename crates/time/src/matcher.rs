@@ -283,9 +283,13 @@ impl<'d> Matcher<'d> {
         };
         let mut out = Vec::new();
         let mut i = range.start;
+        // A few patterns reach one token back ("the days ahead", "'70s"): never into the
+        // previous expression.
+        let mut floor = range.start;
         while i < range.end {
             match scan.can_start(i).then(|| scan.best(i, true)).flatten() {
-                Some(f) if f.end > i => {
+                Some(f) if f.end > i && f.start >= floor && f.end <= range.end => {
+                    floor = f.end;
                     i = f.end;
                     out.push(f);
                 }

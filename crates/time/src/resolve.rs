@@ -12,9 +12,9 @@ pub(crate) enum Rel {
     Bare,
     /// No modifier, but a future cue before it ("will meet on Friday"): the next one from today.
     BareFuture,
-    /// "this": the current one if we are in it, else the coming one.
+    /// "this": the current one if we are in it, else the coming one (months: this year's).
     This,
-    /// "last": strictly before the current one.
+    /// "last": strictly before the current one (months: last year's).
     Last,
     /// "next", "this coming": strictly after the current one.
     Next,

@@ -743,3 +743,108 @@ fn value_grammar() {
         assert!(!is_timex_value(k, v), "{v}");
     }
 }
+
+#[test]
+fn never_panics_on_odd_token_sequences() {
+    // Fragments cut at every point a pattern looks ahead, combined pseudo-randomly.
+    let vocab = [
+        "the",
+        "end",
+        "of",
+        "mid",
+        "-",
+        "early",
+        "last",
+        "lst",
+        "next",
+        "this",
+        "coming",
+        "past",
+        "every",
+        "each",
+        "other",
+        "a",
+        "few",
+        "couple",
+        "twenty",
+        "-",
+        "five",
+        "3",
+        "31",
+        "2023",
+        "1990s",
+        "'",
+        "70s",
+        "March",
+        "May",
+        "Feb.",
+        "February",
+        "30",
+        ",",
+        "Tuesday",
+        "night",
+        "morning",
+        "day",
+        "days",
+        "second",
+        "year",
+        "ago",
+        "old",
+        "p.m.",
+        "24:00",
+        "99:99",
+        "0600",
+        "GMT",
+        "local",
+        "time",
+        "at",
+        "in",
+        "will",
+        "due",
+        "to",
+        "times",
+        "per",
+        "$",
+        "million",
+        "spring",
+        "of",
+        "recent",
+        "more",
+        "than",
+        "soon",
+        "now",
+        "yesterday",
+        ".",
+        "17-18",
+        "2023-02-30",
+        "12pm",
+        "decades",
+        "long",
+        "quarter",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for k in 0..3000 {
+        let len = 1 + next(8);
+        let words: Vec<&str> = (0..len).map(|_| vocab[next(vocab.len())]).collect();
+        let text = words.join(" ");
+        let date = [None, Some(TUE), Some(NEW_YEAR)][k % 3];
+        let doc = run(&text, date);
+        let mut last_end = 0;
+        for t in &doc.timexes {
+            assert!(
+                t.span.start >= last_end && t.span.end <= doc.char_len(),
+                "{text:?}"
+            );
+            last_end = t.span.end;
+            if let Some(v) = &t.value {
+                assert!(is_timex_value(t.kind, v), "{text:?}: {v:?} ({:?})", t.kind);
+            }
+        }
+    }
+}
