@@ -48,6 +48,9 @@ struct BatchArgs {
     /// ({"doc_id", "reason"}); they are always reported on standard error.
     #[arg(long)]
     errors: Option<PathBuf>,
+    /// Use this syntax model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    syntax_model: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -91,7 +94,11 @@ fn run_batch(
     args: &BatchArgs,
     process: impl Fn(&Pipeline, RawDocument) -> DocOutput + Sync,
 ) -> anyhow::Result<BatchSummary> {
-    let pipeline = Pipeline::new().context("loading the built-in models and knowledge base")?;
+    let options = eventwire::PipelineOptions {
+        syntax_model: args.syntax_model.clone(),
+    };
+    let pipeline =
+        Pipeline::with_options(&options).context("loading the models and knowledge base")?;
     let opts = ReadOptions { date: args.date };
     let docs = args
         .inputs

@@ -25,6 +25,7 @@
 pub mod annotate;
 pub mod batch;
 pub mod record;
+mod syntax;
 
 pub use eventwire_document::{Document, Sentence, SentenceFlags, Span, TokenId};
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
@@ -35,18 +36,40 @@ pub enum PipelineError {
     /// The knowledge base did not load.
     #[error("knowledge base: {0}")]
     KnowledgeBase(#[from] eventwire_kb::KbError),
+    /// The syntax model did not load.
+    #[error("syntax model: {0}")]
+    Syntax(#[from] eventwire_syntax::SyntaxError),
+}
+
+/// How to build a [`Pipeline`]; the default uses everything built in.
+#[derive(Clone, Debug, Default)]
+pub struct PipelineOptions {
+    /// A syntax model file to use instead of the built-in one.
+    pub syntax_model: Option<std::path::PathBuf>,
 }
 
 /// The configured pipeline: every stage with its models and lexicons loaded.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
+    syntax: &'static eventwire_syntax::SyntaxModel,
     mentions: &'static eventwire_mentions::MentionFinder,
 }
 
 impl Pipeline {
     /// The pipeline with the built-in models and knowledge base.
     pub fn new() -> Result<Pipeline, PipelineError> {
+        Pipeline::with_options(&PipelineOptions::default())
+    }
+
+    /// The pipeline configured by `options`.
+    pub fn with_options(options: &PipelineOptions) -> Result<Pipeline, PipelineError> {
+        let syntax = match &options.syntax_model {
+            // One model per process: leaking it gives the stages a plain shared reference.
+            Some(path) => &*Box::leak(Box::new(eventwire_syntax::SyntaxModel::load(path)?)),
+            None => eventwire_syntax::builtin()?,
+        };
         Ok(Pipeline {
+            syntax,
             mentions: eventwire_mentions::MentionFinder::builtin()?,
         })
     }
@@ -59,6 +82,8 @@ impl Pipeline {
         doc.title = raw.title;
         doc.url = raw.url;
         eventwire_text::analyze(&mut doc);
+        syntax::annotate(self.syntax, &mut doc);
+        eventwire_time::annotate(&mut doc);
         self.mentions.annotate(&mut doc);
         doc
     }
