@@ -1,0 +1,51 @@
+//! Throughput of tagging + lemmatizing + parsing with the builtin model on EWT dev sentences.
+//!
+//! Reads `$EVENTWIRE_SHARED/data/ud/UD_English-EWT/en_ewt-ud-dev.conllu` (default `../../../shared`
+//! relative to this crate); prints a message and measures nothing when it is absent.
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn bench_parse(c: &mut Criterion) {
+    let shared = match std::env::var("EVENTWIRE_SHARED") {
+        Ok(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+    };
+    let path = shared.join("data/ud/UD_English-EWT/en_ewt-ud-dev.conllu");
+    let gold = match eventwire_syntax::conllu::read_file(&path) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("skipping benchmark: {e}");
+            return;
+        }
+    };
+    let model = match eventwire_syntax::builtin() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("skipping benchmark: {e}");
+            return;
+        }
+    };
+    let sentences: Vec<Vec<&str>> = gold.iter().map(|s| s.forms()).collect();
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    let mut group = c.benchmark_group("analyze_ewt_dev");
+    group.throughput(Throughput::Elements(words as u64));
+    group.sample_size(10);
+    let greedy = model.clone().with_beam_width(1);
+    for (name, m) in [("default_beam", model), ("greedy", &greedy)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut heads = 0usize;
+                for s in &sentences {
+                    heads += m.analyze(s).iter().map(|a| a.head).sum::<usize>();
+                }
+                heads
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_parse);
+criterion_main!(benches);

@@ -1,0 +1,151 @@
+//! Whole-model unit tests on a tiny hand-written treebank and on the builtin model.
+
+use super::*;
+
+const TINY: &str = "# newdoc id = toy_1
+# sent_id = 1
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tRussia\tRussia\tPROPN\tNNP\t_\t7\tnsubj\t_\t_
+5\twould\twould\tAUX\tMD\t_\t7\taux\t_\t_
+6\tnot\tnot\tPART\tRB\t_\t7\tadvmod\t_\t_
+7\tattack\tattack\tVERB\tVB\t_\t3\tccomp\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# sent_id = 2
+1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tcity\tcity\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# newdoc id = GUM_fiction_x
+# sent_id = 3
+1\tDragons\tdragon\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tflew\tfly\tVERB\tVBD\t_\t0\troot\t_\t_
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+
+fn tiny_model() -> (SyntaxModel, TrainReport) {
+    let dir = std::env::temp_dir().join(format!("eventwire-syntax-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("tiny.conllu");
+    std::fs::write(&path, TINY).expect("write");
+    let config = TrainConfig {
+        train_files: vec![path.clone()],
+        dev_files: vec![path],
+        gum_genres: SHIPPABLE_GUM_GENRES.iter().map(|s| s.to_string()).collect(),
+        tagger_epochs: 5,
+        parser_epochs: 8,
+        beam_width: 4,
+        second_pass: true,
+        jackknife_folds: 2,
+        threads: 2,
+        seed: 7,
+        verbose: false,
+    };
+    train(&config).expect("trains")
+}
+
+#[test]
+fn tiny_model_learns_and_filters_genres() {
+    let (model, report) = tiny_model();
+    assert_eq!(
+        report.train_sentences, 2,
+        "the GUM_fiction document is filtered out"
+    );
+    let words = [
+        "The", "minister", "said", "Russia", "would", "not", "attack", ".",
+    ];
+    let out = model.analyze(&words);
+    assert_eq!(out.len(), words.len());
+    assert_eq!(out[2].upos, "VERB");
+    assert_eq!(out[2].lemma, "say");
+    assert_eq!(out.iter().filter(|a| a.head == 0).count(), 1);
+    assert!(out.iter().all(|a| a.head <= words.len()));
+    assert!(model.analyze(&[]).is_empty());
+}
+
+#[test]
+fn save_load_round_trip_is_exact_and_deterministic() {
+    let (model, _) = tiny_model();
+    let bytes = model.to_bytes();
+    let back = SyntaxModel::from_bytes(&bytes).expect("loads");
+    assert_eq!(model, back);
+    assert_eq!(bytes, back.to_bytes());
+    let (again, _) = tiny_model();
+    assert_eq!(bytes, again.to_bytes(), "training is deterministic");
+    let words = ["Troops", "attacked", "the", "minister", "."];
+    assert_eq!(model.analyze(&words), back.analyze(&words));
+    let path =
+        std::env::temp_dir().join(format!("eventwire-syntax-rt-{}.ewsyn", std::process::id()));
+    model.save(&path).expect("saves");
+    assert_eq!(SyntaxModel::load(&path).expect("loads"), model);
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn corrupt_bytes_are_typed_errors() {
+    let (model, _) = tiny_model();
+    let bytes = model.to_bytes();
+    assert!(matches!(
+        SyntaxModel::from_bytes(b"nope"),
+        Err(SyntaxError::Format(_))
+    ));
+    assert!(SyntaxModel::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    let mut wrong_version = bytes.clone();
+    wrong_version[8] = 99;
+    assert!(matches!(
+        SyntaxModel::from_bytes(&wrong_version),
+        Err(SyntaxError::Version { found: 99, .. })
+    ));
+    assert!(matches!(
+        SyntaxModel::load(Path::new("/nonexistent/model.ewsyn")),
+        Err(SyntaxError::Io { .. })
+    ));
+}
+
+#[test]
+fn builtin_model_parses_a_news_sentence() {
+    let model = builtin().expect("the committed model loads");
+    let words = [
+        "The", "minister", "said", "Russia", "would", "not", "attack", ".",
+    ];
+    let out = model.analyze(&words);
+    let (said, attack) = (&out[2], &out[6]);
+    assert_eq!(said.upos, "VERB");
+    assert_eq!(said.xpos, "VBD");
+    assert_eq!(said.lemma, "say");
+    assert_eq!(said.head, 0);
+    assert_eq!(said.deprel, "root");
+    assert_eq!(attack.head, 3);
+    assert_eq!(attack.deprel, "ccomp");
+    assert_eq!(out[1].head, 3);
+    assert_eq!(out[1].deprel, "nsubj");
+    assert_eq!(out[3].upos, "PROPN");
+    assert_eq!(out[3].head, 7);
+    assert_eq!(out[3].deprel, "nsubj");
+    assert_eq!(out[4].deprel, "aux");
+    assert_eq!(out[5].lemma, "not");
+    assert_eq!(out[7].deprel, "punct");
+}
+
+#[test]
+fn builtin_model_handles_straight_and_curly_quotes() {
+    let model = builtin().expect("the committed model loads");
+    let straight = ["He", "said", "\"", "no", "\"", "."];
+    let curly = ["He", "said", "\u{201C}", "no", "\u{201D}", "."];
+    let a = model.analyze(&straight);
+    let b = model.analyze(&curly);
+    assert_eq!(a[2].upos, "PUNCT");
+    assert_eq!(b[2].upos, "PUNCT");
+    assert_eq!(
+        a.iter().map(|x| x.head).collect::<Vec<_>>(),
+        b.iter().map(|x| x.head).collect::<Vec<_>>()
+    );
+    let dont = model.analyze(&["They", "do", "n\u{2019}t", "know", "."]);
+    assert_eq!(dont[2].lemma, "not");
+    assert_eq!(dont[3].upos, "VERB");
+}
