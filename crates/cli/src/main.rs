@@ -26,6 +26,114 @@ enum Command {
     Code(BatchArgs),
     /// Show every layer the pipeline builds, one JSON object per document (see docs/annotate.md).
     Annotate(BatchArgs),
+    /// Score event records against gold annotations (the reference scorer's rules): runs the
+    /// coder on the gold texts, or reads predictions with --pred.
+    Eval(EvalArgs),
+    /// Tag and parse: CoNLL-U in (ID and FORM columns and sentence boundaries are used) or raw
+    /// text (tokenized by eventwire), CoNLL-U out with UPOS, XPOS, LEMMA, HEAD and DEPREL.
+    Parse(ParseArgs),
+    /// Train the tagger, lemmatizer and parser on UD English (EWT + the openly licensed GUM
+    /// genres) and write the model.
+    TrainSyntax(TrainArgs),
+}
+
+/// Arguments of `eval`.
+#[derive(Args)]
+struct EvalArgs {
+    /// Gold files: a JSON gold document or a JSONL gold set.
+    #[arg(required = true)]
+    gold: Vec<PathBuf>,
+    /// Score these predicted records instead of running the coder.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Write the records the coder produced here.
+    #[arg(long)]
+    write_pred: Option<PathBuf>,
+    /// Print one JSON object (as the reference scorer's --json).
+    #[arg(long)]
+    json: bool,
+    /// List misses, extras and wrong attributes.
+    #[arg(long)]
+    show_errors: bool,
+    #[command(flatten)]
+    models: ModelArgs,
+}
+
+/// Arguments of `parse`.
+#[derive(Args)]
+struct ParseArgs {
+    /// Read CoNLL-U from this file (`-` for standard input).
+    #[arg(long, conflicts_with = "input")]
+    conllu: Option<PathBuf>,
+    /// Raw text files (or `-`), tokenized and split by eventwire.
+    input: Vec<String>,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Use this syntax model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    syntax_model: Option<PathBuf>,
+    /// Also print UPOS/XPOS/lemma/UAS/LAS against the input's gold columns (with --conllu).
+    #[arg(long)]
+    score: bool,
+}
+
+/// Arguments of `train-syntax`.
+#[derive(Args)]
+struct TrainArgs {
+    /// Directory holding data/ud/UD_English-EWT and data/ud/UD_English-GUM.
+    #[arg(long, default_value = "../shared")]
+    shared: PathBuf,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/syntax.ewsyn")]
+    output: PathBuf,
+    /// Tagger epochs (default: the standard configuration's).
+    #[arg(long)]
+    tagger_epochs: Option<usize>,
+    /// Parser epochs.
+    #[arg(long)]
+    parser_epochs: Option<usize>,
+    /// Beam width of the parser.
+    #[arg(long)]
+    beam: Option<usize>,
+    /// Worker threads.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Random seed (training is deterministic for a seed).
+    #[arg(long)]
+    seed: Option<u64>,
+}
+
+/// Model and dictionary options shared by the commands that run the pipeline.
+#[derive(Args, Clone, Default)]
+struct ModelArgs {
+    /// Use this syntax model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    syntax_model: Option<PathBuf>,
+    /// PETRARCH2 CAMEO verb dictionary to add after the built-in lexicon (repeatable).
+    #[arg(long, value_name = "FILE")]
+    verbs: Vec<PathBuf>,
+    /// Code with the --verbs dictionaries only, not the built-in verb lexicon.
+    #[arg(long, requires = "verbs")]
+    verbs_only: bool,
+    /// PETRARCH/TABARI actor dictionary to layer on the knowledge base (repeatable).
+    #[arg(long, value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// PETRARCH/TABARI agent dictionary to layer on the knowledge base (repeatable).
+    #[arg(long, value_name = "FILE")]
+    agents: Vec<PathBuf>,
+}
+
+impl ModelArgs {
+    fn options(&self) -> eventwire::PipelineOptions {
+        eventwire::PipelineOptions {
+            syntax_model: self.syntax_model.clone(),
+            verbs: self.verbs.clone(),
+            verbs_only: self.verbs_only,
+            actors: self.actors.clone(),
+            agents: self.agents.clone(),
+        }
+    }
 }
 
 /// Arguments shared by the batch commands.
@@ -48,9 +156,8 @@ struct BatchArgs {
     /// ({"doc_id", "reason"}); they are always reported on standard error.
     #[arg(long)]
     errors: Option<PathBuf>,
-    /// Use this syntax model file instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    syntax_model: Option<PathBuf>,
+    #[command(flatten)]
+    models: ModelArgs,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -72,6 +179,9 @@ fn main() -> ExitCode {
             out.push('\n');
             Ok((out, doc.sentences.len()))
         }),
+        Command::Eval(args) => return exit(run_eval(&args)),
+        Command::Parse(args) => return exit(run_parse(&args)),
+        Command::TrainSyntax(args) => return exit(run_train(&args)),
     };
     match result {
         Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
@@ -90,15 +200,208 @@ fn main() -> ExitCode {
     }
 }
 
+fn exit(r: anyhow::Result<()>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("eventwire: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
+    use eventwire::eval;
+    let gold = eval::load_gold(&args.gold)?;
+    let preds = match &args.pred {
+        Some(p) => eval::load_pred(p)?,
+        None => {
+            let pipeline = Pipeline::with_options(&args.models.options())
+                .context("loading the models and knowledge base")?;
+            let mut jsonl = String::new();
+            let mut by_doc: std::collections::HashMap<String, Vec<serde_json::Value>> =
+                Default::default();
+            for g in &gold {
+                let raw = RawDocument {
+                    id: g.id.clone(),
+                    text: g.text.clone(),
+                    extracted: false,
+                    date: g.date.as_deref().and_then(eventwire_input::parse_date),
+                    title: None,
+                    url: None,
+                };
+                let doc = pipeline.process(raw);
+                let records = pipeline.events(&doc);
+                let start = jsonl.len();
+                eventwire::record::to_jsonl(&records, &mut jsonl);
+                for line in jsonl[start..].lines() {
+                    by_doc
+                        .entry(g.id.clone())
+                        .or_default()
+                        .push(serde_json::from_str(line)?);
+                }
+            }
+            if let Some(p) = &args.write_pred {
+                std::fs::write(p, &jsonl)
+                    .with_context(|| format!("cannot write {}", p.display()))?;
+            }
+            by_doc
+        }
+    };
+    let (all, errors) = eval::score(&gold, &preds, false)?;
+    let (asserted, _) = eval::score(&gold, &preds, true)?;
+    if args.json {
+        let mut v = serde_json::to_value(&all)?;
+        if let Some(o) = v.as_object_mut() {
+            if let Some(f) = o.remove("fn_") {
+                o.insert("fn".into(), f);
+            }
+            let mut a = serde_json::to_value(&asserted)?;
+            if let Some(ao) = a.as_object_mut() {
+                ao.remove("attributes");
+                ao.remove("attribute_counts");
+                if let Some(f) = ao.remove("fn_") {
+                    ao.insert("fn".into(), f);
+                }
+            }
+            o.insert("asserted_only".into(), a);
+        }
+        println!("{v}");
+    } else {
+        if args.show_errors {
+            for e in &errors {
+                println!("{e}");
+            }
+        }
+        print!("{}", eval::report(&all, &asserted));
+    }
+    Ok(())
+}
+
+fn run_parse(args: &ParseArgs) -> anyhow::Result<()> {
+    use eventwire::syntax_model::{self as syn, conllu};
+    let model: &syn::SyntaxModel = match &args.syntax_model {
+        Some(p) => Box::leak(Box::new(syn::SyntaxModel::load(p)?)),
+        None => syn::builtin()?,
+    };
+    let mut sentences: Vec<conllu::Sentence> = Vec::new();
+    let mut gold: Vec<conllu::Sentence> = Vec::new();
+    if let Some(path) = &args.conllu {
+        let text = if path.as_os_str() == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+            s
+        } else {
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+        };
+        gold = conllu::parse_str(&text, &path.display().to_string())?;
+        for g in &gold {
+            let forms = g.forms();
+            let analyses = model.analyze(&forms);
+            sentences.push(to_conllu(g.comments.clone(), &forms, analyses));
+        }
+    } else {
+        anyhow::ensure!(
+            !args.input.is_empty(),
+            "give raw text INPUT files or --conllu FILE"
+        );
+        for input in &args.input {
+            for raw in eventwire_input::open(input, &ReadOptions::default()) {
+                let raw = raw.map_err(|e| anyhow::anyhow!("{}: {}", e.doc_id, e.reason))?;
+                let mut doc = eventwire::Document::new(raw.id.clone(), raw.text);
+                eventwire_text_analyze(&mut doc);
+                for (k, s) in doc.sentences.iter().enumerate() {
+                    let forms: Vec<&str> = s.tokens.clone().map(|t| doc.tokens.norm(t)).collect();
+                    let analyses = model.analyze(&forms);
+                    let comments = vec![
+                        format!("sent_id = {}-{}", raw.id, k + 1),
+                        format!("text = {}", doc.slice(s.span).replace('\n', " ")),
+                    ];
+                    sentences.push(to_conllu(comments, &forms, analyses));
+                }
+            }
+        }
+    }
+    let text = conllu::to_string(&sentences);
+    match &args.output {
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => print!("{text}"),
+    }
+    if args.score && !gold.is_empty() {
+        let s = syn::evaluate(model, &gold);
+        eprintln!("{s:?}");
+    }
+    Ok(())
+}
+
+fn eventwire_text_analyze(doc: &mut eventwire::Document) {
+    eventwire::analyze_text(doc);
+}
+
+fn to_conllu(
+    comments: Vec<String>,
+    forms: &[&str],
+    analyses: Vec<eventwire::syntax_model::Analysis>,
+) -> eventwire::syntax_model::conllu::Sentence {
+    use eventwire::syntax_model::conllu::{Sentence, Token};
+    Sentence {
+        doc_id: None,
+        comments,
+        tokens: forms
+            .iter()
+            .zip(analyses)
+            .enumerate()
+            .map(|(i, (f, a))| Token {
+                id: i + 1,
+                form: f.to_string(),
+                lemma: a.lemma,
+                upos: a.upos.to_string(),
+                xpos: a.xpos,
+                feats: "_".into(),
+                head: a.head,
+                deprel: a.deprel,
+                deps: "_".into(),
+                misc: "_".into(),
+            })
+            .collect(),
+    }
+}
+
+fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
+    use eventwire::syntax_model as syn;
+    let mut config = syn::TrainConfig::standard(&args.shared);
+    if let Some(v) = args.tagger_epochs {
+        config.tagger_epochs = v;
+    }
+    if let Some(v) = args.parser_epochs {
+        config.parser_epochs = v;
+    }
+    if let Some(v) = args.beam {
+        config.beam_width = v;
+    }
+    if let Some(v) = args.threads {
+        config.threads = v;
+    }
+    if let Some(v) = args.seed {
+        config.seed = v;
+    }
+    config.verbose = true;
+    let (model, report) = syn::train(&config)?;
+    model.save(&args.output)?;
+    eprintln!("{report:#?}");
+    eprintln!("wrote {}", args.output.display());
+    Ok(())
+}
+
 fn run_batch(
     args: &BatchArgs,
     process: impl Fn(&Pipeline, RawDocument) -> DocOutput + Sync,
 ) -> anyhow::Result<BatchSummary> {
-    let options = eventwire::PipelineOptions {
-        syntax_model: args.syntax_model.clone(),
-    };
-    let pipeline =
-        Pipeline::with_options(&options).context("loading the models and knowledge base")?;
+    let pipeline = Pipeline::with_options(&args.models.options())
+        .context("loading the models and knowledge base")?;
     let opts = ReadOptions { date: args.date };
     let docs = args
         .inputs

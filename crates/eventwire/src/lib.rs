@@ -24,11 +24,18 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod eval;
 pub mod record;
 mod syntax;
 
 pub use eventwire_document::{Document, Sentence, SentenceFlags, Span, TokenId};
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
+pub use eventwire_syntax as syntax_model;
+
+/// Run the text stage alone (tokens, sentences, structure) on a document.
+pub fn analyze_text(doc: &mut Document) {
+    eventwire_text::analyze(doc);
+}
 
 /// Why a pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +46,17 @@ pub enum PipelineError {
     /// The syntax model did not load.
     #[error("syntax model: {0}")]
     Syntax(#[from] eventwire_syntax::SyntaxError),
+    /// The event lexicon did not load.
+    #[error("event lexicon: {0}")]
+    Lexicon(String),
+    /// A PETRARCH dictionary could not be read.
+    #[error("{path}: {reason}")]
+    Dictionary {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// How to build a [`Pipeline`]; the default uses everything built in.
@@ -46,6 +64,14 @@ pub enum PipelineError {
 pub struct PipelineOptions {
     /// A syntax model file to use instead of the built-in one.
     pub syntax_model: Option<std::path::PathBuf>,
+    /// PETRARCH2 verb dictionaries (`CAMEO.2.0.txt`) to add after the built-in lexicon.
+    pub verbs: Vec<std::path::PathBuf>,
+    /// Use only the `verbs` dictionaries, not the built-in verb lexicon.
+    pub verbs_only: bool,
+    /// PETRARCH/TABARI actor dictionaries to layer on the knowledge base.
+    pub actors: Vec<std::path::PathBuf>,
+    /// PETRARCH/TABARI agent dictionaries to layer on the knowledge base.
+    pub agents: Vec<std::path::PathBuf>,
 }
 
 /// The configured pipeline: every stage with its models and lexicons loaded.
@@ -53,6 +79,7 @@ pub struct PipelineOptions {
 pub struct Pipeline {
     syntax: &'static eventwire_syntax::SyntaxModel,
     mentions: &'static eventwire_mentions::MentionFinder,
+    lexicon: &'static eventwire_events::Lexicon,
 }
 
 impl Pipeline {
@@ -68,9 +95,47 @@ impl Pipeline {
             Some(path) => &*Box::leak(Box::new(eventwire_syntax::SyntaxModel::load(path)?)),
             None => eventwire_syntax::builtin()?,
         };
+        let read = |p: &std::path::PathBuf| {
+            std::fs::read_to_string(p).map_err(|e| PipelineError::Dictionary {
+                path: p.display().to_string(),
+                reason: e.to_string(),
+            })
+        };
+        let builtin_lexicon = eventwire_events::Lexicon::builtin()
+            .map_err(|e| PipelineError::Lexicon(e.to_string()))?;
+        let lexicon: &'static eventwire_events::Lexicon = if options.verbs.is_empty() {
+            builtin_lexicon
+        } else {
+            let mut lex = builtin_lexicon.clone();
+            let mut rules = Vec::new();
+            for p in &options.verbs {
+                rules.extend(eventwire_events::petrarch::load_verbs(&read(p)?).rules);
+            }
+            if options.verbs_only {
+                lex.replace_verb_rules(rules);
+            } else {
+                lex.add_verb_rules(rules);
+            }
+            Box::leak(Box::new(lex))
+        };
+        let mentions: &'static eventwire_mentions::MentionFinder =
+            if options.actors.is_empty() && options.agents.is_empty() {
+                eventwire_mentions::MentionFinder::builtin()?
+            } else {
+                let mut kb = eventwire_kb::KnowledgeBase::builtin()?.clone();
+                for p in &options.actors {
+                    kb.extend_with_petrarch_actors(&eventwire_kb::petrarch::load_actors(&read(p)?));
+                }
+                for p in &options.agents {
+                    kb.extend_with_petrarch_agents(&eventwire_kb::petrarch::load_agents(&read(p)?));
+                }
+                let kb: &'static eventwire_kb::KnowledgeBase = Box::leak(Box::new(kb));
+                Box::leak(Box::new(eventwire_mentions::MentionFinder::new(kb)))
+            };
         Ok(Pipeline {
             syntax,
-            mentions: eventwire_mentions::MentionFinder::builtin()?,
+            mentions,
+            lexicon,
         })
     }
 
@@ -89,7 +154,8 @@ impl Pipeline {
     }
 
     /// The event records of a processed document.
-    pub fn events(&self, _doc: &Document) -> Vec<record::EventRecord> {
-        Vec::new()
+    pub fn events(&self, doc: &Document) -> Vec<record::EventRecord> {
+        let events = eventwire_events::code(doc, self.lexicon);
+        record::build(doc, &events, self.lexicon)
     }
 }

@@ -4,6 +4,8 @@
 //! specification): scorers, exports and users read them, so they are never renamed. Offsets are
 //! Unicode code points into the document text as given.
 
+use eventwire_document::{Document, Mention};
+use eventwire_events::{ActorRef, Event, Lexicon};
 use serde::Serialize;
 
 /// A span of the sentence that states the event.
@@ -156,5 +158,113 @@ pub fn to_jsonl(records: &[EventRecord], out: &mut String) {
             out.push_str(&line);
             out.push('\n');
         }
+    }
+}
+
+/// Turn coded events into records: spans, names, codes and qualifiers spelled out.
+pub fn build(doc: &Document, events: &[Event], lex: &Lexicon) -> Vec<EventRecord> {
+    let id = |i: usize| format!("{}-e{:04}", doc.id, i + 1);
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let s = &doc.sentences[e.sentence];
+            let info = lex.code(&e.cameo);
+            let tspan = doc.tokens.span(e.trigger);
+            let actor = |a: &Option<ActorRef>| {
+                a.as_ref()
+                    .map(|a| actor_record(doc, &doc.mentions[a.mention], &a.code))
+            };
+            EventRecord {
+                doc_id: doc.id.clone(),
+                event_id: id(i),
+                sentence: SentenceRef {
+                    index: e.sentence as u32,
+                    start: s.span.start,
+                    end: s.span.end,
+                },
+                trigger: TextSpan {
+                    text: doc.slice(tspan).to_string(),
+                    start: tspan.start,
+                    end: tspan.end,
+                },
+                cameo: e.cameo.clone(),
+                cameo_root: e.cameo.chars().take(2).collect(),
+                quad_class: info.map_or_else(|| quad_class(&e.cameo), |c| c.quad_class),
+                goldstein: info.and_then(|c| c.goldstein),
+                plover: info.and_then(|c| {
+                    c.plover_event.as_ref().map(|ev| Plover {
+                        event: ev.clone(),
+                        mode: c.plover_mode.clone(),
+                    })
+                }),
+                source: actor(&e.source),
+                target: actor(&e.target),
+                factuality: e.factuality.as_str().to_string(),
+                attributed_to: e.attribution.map(|(m, cue)| {
+                    let mention = &doc.mentions[m];
+                    Attribution {
+                        text: doc.slice(mention.span).to_string(),
+                        start: mention.span.start,
+                        end: mention.span.end,
+                        code: mention.code.clone(),
+                        name: mention.name.clone(),
+                        kb_id: mention.kb_id.clone(),
+                        cue: doc.token_text(cue).to_string(),
+                    }
+                }),
+                date: match &e.date {
+                    Some(d) => EventDate {
+                        value: Some(d.value.clone()),
+                        text: d.timex.map(|k| doc.slice(doc.timexes[k].span).to_string()),
+                        basis: Some(d.basis.to_string()),
+                    },
+                    None => EventDate::default(),
+                },
+                location: e.location.and_then(|m| {
+                    let mention = &doc.mentions[m];
+                    let place = mention.place.as_ref()?;
+                    Some(Location {
+                        name: place.name.clone(),
+                        country: place.country.clone(),
+                        lat: Some(place.lat),
+                        lon: Some(place.lon),
+                        text: doc.slice(mention.span).to_string(),
+                        start: mention.span.start,
+                        end: mention.span.end,
+                    })
+                }),
+                flags: e.flags.iter().map(|f| f.to_string()).collect(),
+                same_as: e.same_as.map(id),
+                confidence: e.confidence,
+            }
+        })
+        .collect()
+}
+
+fn actor_record(doc: &Document, m: &Mention, code: &str) -> Actor {
+    let country = m.country.clone().or_else(|| {
+        let c = code.get(..3)?;
+        (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then(|| c.to_string())
+    });
+    Actor {
+        text: doc.slice(m.span).to_string(),
+        start: m.span.start,
+        end: m.span.end,
+        code: Some(code.to_string()),
+        country,
+        sector: m.sector.clone(),
+        name: m.name.clone(),
+        kb_id: m.kb_id.clone(),
+    }
+}
+
+/// GDELT's QuadClass by root: 01–05 → 1, 06–09 → 2, 10–14 → 3, 15–20 → 4.
+pub fn quad_class(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=9) => 2,
+        Some(10..=14) => 3,
+        _ => 4,
     }
 }

@@ -1,0 +1,495 @@
+//! Triggers → CAMEO events with source and target from the dependency tree.
+//!
+//! For every verb and noun whose lemma the lexicon lists, the first rule whose conditions hold
+//! gives the code and the slots of the source and target. Slots are read from the tree
+//! ([`crate::tree::Tree`]): passives, control, coordination and relative clauses are resolved
+//! there. An event embedded under a word of intent, appeal, demand, threat or rejection
+//! ("mulling arms supplies to Russia") is recoded through the code maps (072 → 0332) and
+//! sourced to the embedding clause's subject; under a reporting or raising word it is coded as
+//! it is. Events are dyadic where the rule has a target; an event whose source and target are
+//! the same actor is dropped unless the rule allows it.
+
+use crate::lexicon::{Condition, EmbedKind, Lexicon, Rule, Slot, SlotPath};
+use crate::tree::Tree;
+use eventwire_document::{MentionKind, SentenceFlags, TokenId};
+
+/// A resolved actor of an event: the mention and the code it carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorRef {
+    /// Index in the document's mentions.
+    pub mention: usize,
+    /// CAMEO actor code.
+    pub code: String,
+}
+
+/// An event found in a sentence, before qualification.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The trigger token.
+    pub trigger: TokenId,
+    /// The predicate whose clause qualifies the event (the embedding word for recoded
+    /// events, else the trigger).
+    pub anchor: TokenId,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Source actor.
+    pub source: Option<ActorRef>,
+    /// Target actor.
+    pub target: Option<ActorRef>,
+    /// The embedding kind that recoded it, if any.
+    pub embedded_as: Option<EmbedKind>,
+    /// The lexicon row that fired (file:line).
+    pub rule: String,
+    /// How specific the rule was (number of conditions).
+    pub specificity: usize,
+}
+
+/// Code the events of every sentence of the tree's document.
+pub fn find_events(tree: &Tree<'_>, lex: &Lexicon, owner: &[Option<usize>]) -> Vec<Candidate> {
+    let doc = tree.doc;
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.flags.contains(SentenceFlags::REPEAT)
+            || s.flags.contains(SentenceFlags::CREDIT) && !s.flags.contains(SentenceFlags::CAPTION)
+        {
+            continue;
+        }
+        let end = s.credit.map_or(s.tokens.end, |c| {
+            doc.tokens.at_or_after(c.start).min(s.tokens.end)
+        });
+        for p in s.tokens.start..end {
+            let coder = Coder { tree, lex, owner };
+            for c in coder.code_predicate(p, si) {
+                if !out.iter().any(|o: &Candidate| {
+                    o.sentence == c.sentence
+                        && o.cameo == c.cameo
+                        && same_actor(&o.source, &c.source)
+                        && same_actor(&o.target, &c.target)
+                }) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn same_actor(a: &Option<ActorRef>, b: &Option<ActorRef>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.code == b.code,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+struct Coder<'a, 'd> {
+    tree: &'a Tree<'d>,
+    lex: &'a Lexicon,
+    owner: &'a [Option<usize>],
+}
+
+/// A rule matched on a predicate, with its slot fillers.
+struct Matched<'r> {
+    rule: &'r Rule,
+    sources: Vec<ActorRef>,
+    targets: Vec<ActorRef>,
+}
+
+impl Coder<'_, '_> {
+    fn rules(&self, p: TokenId) -> (&[Rule], bool) {
+        let t = self.tree;
+        let lemma = t.lemma(p).to_lowercase();
+        match t.upos(p) {
+            "VERB" => {
+                if let Some(prt) = t.child(p, "compound:prt") {
+                    let phrasal = format!("{lemma} {}", t.lower(prt));
+                    let r = self.lex.verb_rules(&phrasal);
+                    if !r.is_empty() {
+                        return (r, true);
+                    }
+                }
+                (self.lex.verb_rules(&lemma), true)
+            }
+            "NOUN" => (self.lex.noun_rules(&lemma), false),
+            _ => (&[], false),
+        }
+    }
+
+    fn code_predicate(&self, p: TokenId, sentence: usize) -> Vec<Candidate> {
+        let (rules, is_verb) = self.rules(p);
+        if rules.is_empty() {
+            return Vec::new();
+        }
+        // An embedding word of a transforming kind whose complement is itself an event is
+        // coded through that complement, not on its own.
+        if self.embedding_of(p).is_some_and(|k| k.transforms()) && self.has_coded_complement(p) {
+            return Vec::new();
+        }
+        let Some(m) = rules.iter().find_map(|r| self.match_rule(p, r, is_verb)) else {
+            return Vec::new();
+        };
+        let (mut code, mut anchor, mut embedded_as) = (m.rule.cameo.clone(), p, None);
+        let mut sources = m.sources;
+        // Embedding: walk up through raising and reporting words to the first transforming one.
+        let mut cur = p;
+        for _ in 0..6 {
+            let Some((h, kind)) = self.embedder(cur) else {
+                break;
+            };
+            if kind.transforms() {
+                if let Some(mapped) = self.lex.map_code(kind, &code) {
+                    code = mapped.to_string();
+                    anchor = h;
+                    embedded_as = Some(kind);
+                    let holder = self
+                        .tree
+                        .subject(h)
+                        .map(|s| self.actors(s))
+                        .unwrap_or_default();
+                    if !holder.is_empty() {
+                        sources = holder;
+                    }
+                }
+                break;
+            }
+            cur = h;
+        }
+        let mut out = Vec::new();
+        let mut targets = m.targets;
+        if m.rule.target.is_empty() {
+            targets.clear();
+        }
+        let needs_target = !m.rule.target.is_empty();
+        if needs_target && targets.is_empty() {
+            if m.rule.symmetric && sources.len() >= 2 {
+                // "Xi and Putin met": the coordinated subjects meet each other.
+                let (first, rest) = sources.split_at(1);
+                targets = rest.to_vec();
+                sources = first.to_vec();
+            } else if self.embedding_of(p) == Some(EmbedKind::Report) {
+                // "X warned (that) Y …": the warning is about the embedded clause's subject.
+                if let Some(s) = self.complement(p).and_then(|c| self.tree.subject(c)) {
+                    targets = self.actors(s);
+                }
+            }
+        }
+        for s in &sources {
+            if needs_target {
+                for t in &targets {
+                    if same_country(&s.code, &t.code) && !m.rule.self_directed {
+                        continue;
+                    }
+                    out.push(self.candidate(
+                        sentence,
+                        p,
+                        anchor,
+                        &code,
+                        Some(s.clone()),
+                        Some(t.clone()),
+                        embedded_as,
+                        m.rule,
+                    ));
+                }
+            } else {
+                out.push(self.candidate(
+                    sentence,
+                    p,
+                    anchor,
+                    &code,
+                    Some(s.clone()),
+                    None,
+                    embedded_as,
+                    m.rule,
+                ));
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate(
+        &self,
+        sentence: usize,
+        trigger: TokenId,
+        anchor: TokenId,
+        code: &str,
+        source: Option<ActorRef>,
+        target: Option<ActorRef>,
+        embedded_as: Option<EmbedKind>,
+        rule: &Rule,
+    ) -> Candidate {
+        Candidate {
+            sentence,
+            trigger,
+            anchor,
+            cameo: code.to_string(),
+            source,
+            target,
+            embedded_as,
+            rule: rule.origin.clone(),
+            specificity: rule.conditions.len(),
+        }
+    }
+
+    /// The embedding kind of a word, trying the two-word form with its particle first.
+    fn embedding_of(&self, p: TokenId) -> Option<EmbedKind> {
+        let t = self.tree;
+        let lemma = t.lemma(p).to_lowercase();
+        for &c in t.children(p) {
+            if matches!(t.deprel(c), "compound:prt") {
+                if let Some(k) = self.lex.embedding(&format!("{lemma} {}", t.lower(c))) {
+                    return Some(k);
+                }
+            }
+        }
+        self.lex.embedding(&lemma)
+    }
+
+    /// The word that embeds predicate `p`, with its kind: `p` is its clausal complement
+    /// (xcomp, ccomp), the event noun it takes (obj, "call for X"), the content of a noun
+    /// ("signs that …", "fears that …"), or the clause a reporting verb comments on
+    /// ("…, Stoltenberg warned").
+    fn embedder(&self, p: TokenId) -> Option<(TokenId, EmbedKind)> {
+        let t = self.tree;
+        // A reporting verb in parataxis under the clause ("X appears …, Y warned").
+        for &c in t.children(p) {
+            if t.rel(c) == "parataxis" {
+                if let Some(k) = self.embedding_of(c).filter(|k| *k == EmbedKind::Report) {
+                    return Some((c, k));
+                }
+            }
+        }
+        let h = t.head(p)?;
+        let rel = t.deprel(p);
+        let fits = match rel {
+            "xcomp" | "ccomp" | "csubj" => true,
+            "obj" | "nsubj:pass" => t.upos(p) == "NOUN",
+            "acl" | "acl:relcl" => t.upos(h) == "NOUN" && rel == "acl",
+            "obl" | "nmod" => {
+                // "called for talks", "a request for weapons": a two-word embedding entry.
+                let case = t.case(p).unwrap_or_default();
+                let two = format!("{} {case}", t.lemma(h).to_lowercase());
+                if let Some(k) = self.lex.embedding(&two) {
+                    return Some((h, k));
+                }
+                false
+            }
+            "parataxis" => false,
+            _ => false,
+        };
+        if !fits {
+            return None;
+        }
+        if let Some(k) = self.embedding_of(h) {
+            return Some((h, k));
+        }
+        // A complement noun's verb: "aired fears that X …" — fears embeds, aired is plain.
+        None
+    }
+
+    /// The clausal complement of `p` (xcomp, ccomp), or the clause it comments on in
+    /// parataxis.
+    fn complement(&self, p: TokenId) -> Option<TokenId> {
+        let t = self.tree;
+        t.children(p)
+            .iter()
+            .copied()
+            .find(|&c| matches!(t.rel(c), "ccomp" | "xcomp"))
+            .or_else(|| (t.rel(p) == "parataxis").then(|| t.head(p)).flatten())
+    }
+
+    fn has_coded_complement(&self, p: TokenId) -> bool {
+        let t = self.tree;
+        t.children(p).iter().any(|&c| {
+            let rel = t.rel(c);
+            (matches!(rel, "xcomp" | "ccomp")
+                || (rel == "obj" && t.upos(c) == "NOUN")
+                || (rel == "obl" && t.upos(c) == "NOUN"))
+                && !self.rules(c).0.is_empty()
+                && self
+                    .rules(c)
+                    .0
+                    .iter()
+                    .any(|r| self.match_rule(c, r, t.upos(c) == "VERB").is_some())
+        })
+    }
+
+    fn match_rule<'r>(&self, p: TokenId, rule: &'r Rule, is_verb: bool) -> Option<Matched<'r>> {
+        if !rule.conditions.iter().all(|c| self.holds(p, c, is_verb)) {
+            return None;
+        }
+        let mut sources = rule
+            .source
+            .iter()
+            .find_map(|path| self.fill(p, path, is_verb))
+            .unwrap_or_default();
+        if sources.is_empty() && !is_verb {
+            // A nominal event without its own source takes the subject of the verb it hangs
+            // off ("China is mulling arms supplies to Russia").
+            if let Some(h) = self
+                .tree
+                .head(p)
+                .filter(|_| matches!(self.tree.rel(p), "obj" | "nsubj" | "obl" | "xcomp"))
+            {
+                if let Some(s) = self.tree.subject(h) {
+                    sources = self.actors(s);
+                }
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        let mut targets = rule
+            .target
+            .iter()
+            .find_map(|path| self.fill(p, path, is_verb))
+            .unwrap_or_default();
+        if targets.is_empty() && !is_verb {
+            // "arms supplies to Russia" may hang the "to" phrase on the verb.
+            if let Some(h) = self.tree.head(p) {
+                targets = rule
+                    .target
+                    .iter()
+                    .find_map(|path| self.fill(h, path, true))
+                    .unwrap_or_default();
+            }
+        }
+        Some(Matched {
+            rule,
+            sources,
+            targets,
+        })
+    }
+
+    /// The tokens a slot path reaches from `p`.
+    fn slot_tokens(&self, p: TokenId, path: &SlotPath, is_verb: bool) -> Vec<TokenId> {
+        let t = self.tree;
+        let mut cur = vec![p];
+        for (i, slot) in path.iter().enumerate() {
+            let verb_level = i == 0 && is_verb;
+            let mut next = Vec::new();
+            for &x in &cur {
+                let found = match slot {
+                    Slot::Subj => t.subject(x),
+                    Slot::Obj => {
+                        if verb_level {
+                            t.object(x)
+                        } else {
+                            t.child(x, "obj")
+                        }
+                    }
+                    Slot::Iobj => t.child(x, "iobj"),
+                    Slot::Prep(prep) => t.prep(x, prep),
+                    Slot::Xcomp => t.child(x, "xcomp"),
+                    Slot::Prt => t.child(x, "compound:prt"),
+                    Slot::Amod => t.child(x, "amod"),
+                    Slot::Compound => t
+                        .children(x)
+                        .iter()
+                        .copied()
+                        .find(|&c| t.deprel(c) == "compound"),
+                    Slot::Poss => t.child(x, "nmod:poss"),
+                    Slot::Demonym => t.children(x).iter().copied().find(|&c| {
+                        t.rel(c) == "amod"
+                            && self.owner[c as usize].is_some_and(|m| {
+                                self.tree.doc.mentions[m].via
+                                    == eventwire_document::MentionVia::Demonym
+                            })
+                    }),
+                };
+                next.extend(found);
+            }
+            cur = next;
+            if cur.is_empty() {
+                break;
+            }
+        }
+        cur
+    }
+
+    fn holds(&self, p: TokenId, c: &Condition, is_verb: bool) -> bool {
+        let toks = self.slot_tokens(p, &c.path, is_verb);
+        let filled = match &c.values {
+            None => !toks.is_empty(),
+            Some(v) => toks.iter().any(|&x| {
+                let t = self.tree;
+                let lemma = t.lemma(x).to_lowercase();
+                let form = t.lower(x);
+                let matches = |w: &str| {
+                    v.lemmas.iter().any(|l| l == w)
+                        || v.classes.iter().any(|cl| self.lex.in_class(cl, w))
+                };
+                // Also allow a compound or amod of the slot head ("arms supplies": supplies is
+                // the head, arms the compound) — conditions name the head, so check it alone
+                // except for the multiword forms written with hyphens.
+                matches(&lemma) || matches(form)
+            }),
+        };
+        filled != c.negated
+    }
+
+    fn fill(&self, p: TokenId, path: &SlotPath, is_verb: bool) -> Option<Vec<ActorRef>> {
+        let toks = self.slot_tokens(p, path, is_verb);
+        let actors: Vec<ActorRef> = toks.into_iter().flat_map(|x| self.actors(x)).collect();
+        (!actors.is_empty()).then_some(actors)
+    }
+
+    /// The actors a token stands for: the mention it heads or lies in, each conjunct's, the
+    /// antecedent of a relative pronoun, or a national adjective on it.
+    fn actors(&self, x: TokenId) -> Vec<ActorRef> {
+        let t = self.tree;
+        let doc = t.doc;
+        let mut out: Vec<ActorRef> = Vec::new();
+        for y in t.with_conjuncts(x) {
+            let y = if t.is_relative_pronoun(y) {
+                t.head(y)
+                    .and_then(|v| t.relative_antecedent(v))
+                    .unwrap_or(y)
+            } else {
+                y
+            };
+            let mut ys = t.with_conjuncts(y);
+            if ys.len() == 1 {
+                ys = vec![y];
+            }
+            for z in ys {
+                let m = self.owner[z as usize].or_else(|| {
+                    // "Russian forces" may not be one mention: a national adjective, a
+                    // possessive or a compound naming an actor stands for the noun.
+                    t.children(z)
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(t.deprel(c), "amod" | "compound" | "nmod:poss"))
+                        .find_map(|c| self.owner[c as usize])
+                });
+                let Some(m) = m else { continue };
+                let mention = &doc.mentions[m];
+                let code = match (&mention.code, mention.kind) {
+                    (Some(c), _) => Some(c.clone()),
+                    (None, MentionKind::Place) => mention.country.clone(),
+                    _ => None,
+                };
+                if let Some(code) = code {
+                    if !out.iter().any(|a| a.mention == m) {
+                        out.push(ActorRef { mention: m, code });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Country-level identity of two actor codes (IGO codes compare whole).
+pub fn same_country(a: &str, b: &str) -> bool {
+    let key = |c: &str| {
+        if c.starts_with("IGO") || c.starts_with("NGO") {
+            c.to_string()
+        } else {
+            c.chars().take(3).collect()
+        }
+    };
+    key(a) == key(b)
+}

@@ -1,0 +1,266 @@
+//! Reading the dependency tree: children, relations, case markers, subjects and objects with
+//! passives, control and relative clauses resolved.
+
+use eventwire_document::{Document, Syntax, TokenId};
+
+/// The dependency trees of a document with child lists, built once per document.
+pub struct Tree<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    syn: &'d Syntax,
+    children: Vec<Vec<TokenId>>,
+    lower: Vec<String>,
+}
+
+impl<'d> Tree<'d> {
+    /// Index the syntax layer of `doc`; `None` when the document has no syntax layer.
+    pub fn new(doc: &'d Document) -> Option<Tree<'d>> {
+        let syn = doc.syntax.as_ref()?;
+        let n = doc.tokens.len();
+        let mut children = vec![Vec::new(); n];
+        for (t, h) in syn.head.iter().enumerate() {
+            if let Some(h) = h {
+                if let Some(c) = children.get_mut(*h as usize) {
+                    c.push(t as TokenId);
+                }
+            }
+        }
+        let lower = (0..n as TokenId)
+            .map(|t| doc.tokens.norm(t).to_lowercase())
+            .collect();
+        Some(Tree {
+            doc,
+            syn,
+            children,
+            lower,
+        })
+    }
+
+    /// Lower-cased lemma.
+    pub fn lemma(&self, t: TokenId) -> &str {
+        &self.syn.lemma[t as usize]
+    }
+
+    /// Lower-cased normalized form.
+    pub fn lower(&self, t: TokenId) -> &str {
+        &self.lower[t as usize]
+    }
+
+    /// Universal POS.
+    pub fn upos(&self, t: TokenId) -> &str {
+        self.syn.upos[t as usize]
+    }
+
+    /// Penn tag.
+    pub fn xpos(&self, t: TokenId) -> &str {
+        &self.syn.xpos[t as usize]
+    }
+
+    /// Full relation ("nsubj:pass").
+    pub fn deprel(&self, t: TokenId) -> &str {
+        &self.syn.deprel[t as usize]
+    }
+
+    /// Relation without subtype ("nsubj").
+    pub fn rel(&self, t: TokenId) -> &str {
+        let d = self.deprel(t);
+        d.split(':').next().unwrap_or(d)
+    }
+
+    /// Head, `None` at a root.
+    pub fn head(&self, t: TokenId) -> Option<TokenId> {
+        self.syn.head[t as usize]
+    }
+
+    /// Dependents in text order.
+    pub fn children(&self, t: TokenId) -> &[TokenId] {
+        &self.children[t as usize]
+    }
+
+    /// First dependent with relation `rel` (full label or base label).
+    pub fn child(&self, t: TokenId, rel: &str) -> Option<TokenId> {
+        self.children(t)
+            .iter()
+            .copied()
+            .find(|&c| self.deprel(c) == rel || (!rel.contains(':') && self.rel(c) == rel))
+    }
+
+    /// The preposition (case marker) of a nominal, lower-cased; two-word markers such as
+    /// "according to" and "because of" are joined.
+    pub fn case(&self, t: TokenId) -> Option<String> {
+        let cases: Vec<TokenId> = self
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| self.rel(c) == "case" && self.upos(c) != "PART")
+            .collect();
+        match cases.as_slice() {
+            [] => None,
+            [one] => Some(self.lower(*one).to_string()),
+            [first, .., last] => {
+                // "according to", "because of": the fixed second word hangs off the first.
+                let fixed = self
+                    .children(*first)
+                    .iter()
+                    .find(|&&f| self.rel(f) == "fixed")
+                    .map(|&f| self.lower(f).to_string());
+                Some(match fixed {
+                    Some(f) => format!("{} {}", self.lower(*first), f),
+                    None => self.lower(*last).to_string(),
+                })
+            }
+        }
+        .map(|c| {
+            // "according" alone is the first word of "according to".
+            if c == "according" {
+                "according to".to_string()
+            } else {
+                c
+            }
+        })
+    }
+
+    /// True for a passive clause ("were sent", "was issued").
+    pub fn is_passive(&self, t: TokenId) -> bool {
+        self.children(t)
+            .iter()
+            .any(|&c| matches!(self.deprel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
+    }
+
+    /// True for relative pronouns ("which", "who", "that" heading nothing).
+    pub fn is_relative_pronoun(&self, t: TokenId) -> bool {
+        matches!(self.lower(t), "which" | "who" | "whom" | "that")
+            && matches!(self.upos(t), "PRON" | "DET" | "SCONJ")
+    }
+
+    /// The subject of predicate `p`: the by-agent of a passive; the controller of a
+    /// non-finite complement ("prompting Blinken to warn" → Blinken; "agreed to send" → the
+    /// subject of "agreed"); the shared subject of a coordinated verb; the antecedent of a
+    /// relative pronoun.
+    pub fn subject(&self, p: TokenId) -> Option<TokenId> {
+        self.subject_depth(p, 0)
+    }
+
+    fn subject_depth(&self, p: TokenId, depth: u8) -> Option<TokenId> {
+        if depth > 6 {
+            return None;
+        }
+        if self.is_passive(p) {
+            if let Some(a) = self.children(p).iter().copied().find(|&c| {
+                self.deprel(c) == "obl:agent"
+                    || (self.rel(c) == "obl" && self.case(c).as_deref() == Some("by"))
+            }) {
+                return Some(a);
+            }
+            return None;
+        }
+        if let Some(s) = self
+            .children(p)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.deprel(c), "nsubj" | "csubj"))
+        {
+            if self.is_relative_pronoun(s) {
+                return self.relative_antecedent(p).or(Some(s));
+            }
+            return Some(s);
+        }
+        let h = self.head(p)?;
+        match self.deprel(p) {
+            "xcomp" => {
+                // Object control ("prompting Blinken to warn", "urged Israel to allow"), else
+                // subject control ("agreed to send").
+                if let Some(o) = self.child(h, "obj").or_else(|| self.child(h, "iobj")) {
+                    return Some(o);
+                }
+                self.subject_depth(h, depth + 1)
+            }
+            "conj" => self.subject_depth(h, depth + 1),
+            "acl:relcl" | "acl" => Some(h),
+            "advcl" if matches!(self.xpos(p), "VBG" | "VBN") => self.subject_depth(h, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// The noun a relative clause headed by `p` modifies.
+    pub fn relative_antecedent(&self, p: TokenId) -> Option<TokenId> {
+        (self.deprel(p) == "acl:relcl")
+            .then(|| self.head(p))
+            .flatten()
+    }
+
+    /// The object of predicate `p` (the passive subject in a passive clause).
+    pub fn object(&self, p: TokenId) -> Option<TokenId> {
+        if self.is_passive(p) {
+            return self
+                .children(p)
+                .iter()
+                .copied()
+                .find(|&c| self.deprel(c) == "nsubj:pass");
+        }
+        self.child(p, "obj")
+    }
+
+    /// The dependent of `t` introduced by preposition `prep` (an `obl` of a verb, an `nmod` of
+    /// a noun).
+    pub fn prep(&self, t: TokenId, prep: &str) -> Option<TokenId> {
+        self.children(t)
+            .iter()
+            .copied()
+            .find(|&c| {
+                matches!(self.rel(c), "obl" | "nmod" | "advcl" | "acl")
+                    && self
+                        .case(c)
+                        .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
+                    && self.deprel(c) != "nmod:poss"
+            })
+            .or_else(|| {
+                // "by" agents of passives are obl:agent.
+                (prep == "by").then(|| self.child(t, "obl:agent")).flatten()
+            })
+    }
+
+    /// `t` and the tokens coordinated with it ("Xi and Putin" → Xi, Putin).
+    pub fn with_conjuncts(&self, t: TokenId) -> Vec<TokenId> {
+        let mut out = vec![t];
+        let mut k = 0;
+        while k < out.len() && out.len() < 8 {
+            let x = out[k];
+            for &c in self.children(x) {
+                if self.rel(c) == "conj" && matches!(self.upos(c), "PROPN" | "NOUN" | "PRON") {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// True when `a` dominates `t` (or is `t`).
+    pub fn dominates(&self, a: TokenId, mut t: TokenId) -> bool {
+        for _ in 0..64 {
+            if t == a {
+                return true;
+            }
+            match self.head(t) {
+                Some(h) => t = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The chain of heads from `t` (exclusive) up to the sentence root.
+    pub fn ancestors(&self, t: TokenId) -> Vec<TokenId> {
+        let mut out = Vec::new();
+        let mut cur = t;
+        while let Some(h) = self.head(cur) {
+            if out.len() > 64 {
+                break;
+            }
+            out.push(h);
+            cur = h;
+        }
+        out
+    }
+}
