@@ -27,8 +27,10 @@ import pycountry
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KB = os.path.join(ROOT, "data", "kb")
 
-# CAMEO 1.1b3 keeps a few pre-2004 or non-ISO alpha-3 codes (CAMEO manual, Table 3.5).
-ISO_TO_CAMEO = {"ROU": "ROM", "MNE": "MTN", "TLS": "TMP"}
+# The country code of every actor is the ISO 3166 alpha-3 code, as in GDELT and PLOVER data.
+# CAMEO 1.1b3 kept a few pre-2004 codes (CAMEO manual, Table 3.5); they stay lookup-able as
+# alternative codes (countries_extra.tsv, alt_codes column).
+ISO_TO_CAMEO = {}
 
 
 def clean(s):

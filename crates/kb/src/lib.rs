@@ -463,7 +463,7 @@ impl KnowledgeBase {
         self.ids.get(kb_id).map(|r| self.entity(*r))
     }
 
-    /// A country by CAMEO code, ISO alpha-3 code or alternative code (ROU → Romania ROM).
+    /// A country by CAMEO code, ISO alpha-3 code or alternative code (ROM → Romania ROU).
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.country_codes
             .get(code)

@@ -56,8 +56,8 @@ pub struct Seat {
     pub sector: String,
 }
 
-/// A country or territory. `code` is its CAMEO country code (ISO 3166 alpha-3 except where
-/// CAMEO differs: ROM, MTN, TMP; Kosovo XKX).
+/// A country or territory. `code` is its ISO 3166 alpha-3 code (Kosovo XKX); CAMEO 1.1b3's
+/// older codes (ROM, MTN, TMP) are among `alt_codes`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
     /// CAMEO country code.
