@@ -118,6 +118,9 @@ impl Coder<'_, '_> {
     }
 
     fn code_predicate(&self, p: TokenId, sentence: usize) -> Vec<Candidate> {
+        if let Some(demand) = self.modal_demand(p, sentence) {
+            return demand;
+        }
         let (rules, is_verb) = self.rules(p);
         if rules.is_empty() {
             return Vec::new();
@@ -168,13 +171,18 @@ impl Coder<'_, '_> {
                 let (first, rest) = sources.split_at(1);
                 targets = rest.to_vec();
                 sources = first.to_vec();
-            } else if self.embedding_of(p) == Some(EmbedKind::Report) {
-                // "X warned (that) Y …": the warning is about the embedded clause's subject.
+            } else if self.embedding_of(p).is_some() {
+                // "X warned (that) Y …", "X demanded that Y …": the embedded clause's subject.
                 if let Some(s) = self.complement(p).and_then(|c| self.tree.subject(c)) {
                     targets = self.actors(s);
                 }
             }
         }
+        // Some events need no target: expressions of intent ("agreed to resign"),
+        // statements, concessions, protests and shows of force by one actor.
+        let unilateral = embedded_as == Some(EmbedKind::Intent)
+            || matches!(code.get(..2), Some("01" | "03" | "08" | "14" | "15"));
+        let needs_target = needs_target && !(targets.is_empty() && unilateral);
         for s in &sources {
             if needs_target {
                 for t in &targets {
@@ -231,6 +239,67 @@ impl Coder<'_, '_> {
             rule: rule.origin.clone(),
             specificity: rule.conditions.len(),
         }
+    }
+
+    /// "He said China should not provide weapons", "declared that China must drop barriers":
+    /// a clause with "should", "must" or "ought to" under a reporting word is the speaker's
+    /// demand on the clause's subject (the 10 family, mirroring the clause's own code).
+    fn modal_demand(&self, p: TokenId, sentence: usize) -> Option<Vec<Candidate>> {
+        let t = self.tree;
+        if t.upos(p) != "VERB" {
+            return None;
+        }
+        let modal = t
+            .children(p)
+            .iter()
+            .any(|&c| t.rel(c) == "aux" && matches!(t.lower(c), "should" | "must" | "ought"));
+        if !modal {
+            return None;
+        }
+        let (reporter, kind) = self.embedder(p)?;
+        if kind != EmbedKind::Report {
+            return None;
+        }
+        let speakers = t
+            .subject(reporter)
+            .map(|s| self.actors(s))
+            .unwrap_or_default();
+        let addressees = t.subject(p).map(|s| self.actors(s)).unwrap_or_default();
+        if speakers.is_empty() || addressees.is_empty() {
+            return None;
+        }
+        let (rules, is_verb) = self.rules(p);
+        let own = rules
+            .iter()
+            .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)));
+        let code = own
+            .and_then(|r| self.lex.map_code(EmbedKind::Demand, &r.cameo))
+            .unwrap_or("100")
+            .to_string();
+        let origin = own.map_or_else(
+            || "modal demand".to_string(),
+            |r| format!("modal demand + {}", r.origin),
+        );
+        let mut out = Vec::new();
+        for s in &speakers {
+            for a in &addressees {
+                if same_country(&s.code, &a.code) {
+                    continue;
+                }
+                out.push(Candidate {
+                    sentence,
+                    trigger: p,
+                    anchor: reporter,
+                    cameo: code.clone(),
+                    source: Some(s.clone()),
+                    target: Some(a.clone()),
+                    embedded_as: Some(EmbedKind::Demand),
+                    rule: origin.clone(),
+                    specificity: 1,
+                });
+            }
+        }
+        Some(out)
     }
 
     /// The embedding kind of a word, trying the two-word form with its particle first.

@@ -28,7 +28,9 @@ pub mod eval;
 pub mod record;
 mod syntax;
 
-pub use eventwire_document::{Document, Sentence, SentenceFlags, Span, TokenId};
+pub use eventwire_document::{
+    Document, Mention, MentionKind, MentionVia, Sentence, SentenceFlags, Span, TokenId,
+};
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
 pub use eventwire_syntax as syntax_model;
 
