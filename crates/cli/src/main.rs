@@ -35,6 +35,19 @@ enum Command {
     /// Train the tagger, lemmatizer and parser on UD English (EWT + the openly licensed GUM
     /// genres) and write the model.
     TrainSyntax(TrainArgs),
+    /// Measure the factuality rules on a UW factuality file (gold trees): mean absolute error,
+    /// correlation and 3-class accuracy, scores calibrated on --train.
+    EvalFactuality(FactualityArgs),
+}
+
+/// Arguments of `eval-factuality`.
+#[derive(Args)]
+struct FactualityArgs {
+    /// The UW file to score (`idx word factuality POS head deprel lemma`).
+    dev: PathBuf,
+    /// A UW training file to calibrate the scores of the labels on.
+    #[arg(long)]
+    train: Option<PathBuf>,
 }
 
 /// Arguments of `eval`.
@@ -182,6 +195,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => return exit(run_eval(&args)),
         Command::Parse(args) => return exit(run_parse(&args)),
         Command::TrainSyntax(args) => return exit(run_train(&args)),
+        Command::EvalFactuality(args) => return exit(run_factuality(&args)),
     };
     match result {
         Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
@@ -368,6 +382,21 @@ fn to_conllu(
             })
             .collect(),
     }
+}
+
+fn run_factuality(args: &FactualityArgs) -> anyhow::Result<()> {
+    use eventwire::factuality_eval;
+    let lex = eventwire::lexicon().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let calibration = match &args.train {
+        Some(p) => Some(factuality_eval::calibrate(&read(p)?, lex)),
+        None => None,
+    };
+    let scores = factuality_eval::evaluate(&read(&args.dev)?, lex, calibration.as_ref());
+    println!("{}", serde_json::to_string_pretty(&scores)?);
+    Ok(())
 }
 
 fn run_train(args: &TrainArgs) -> anyhow::Result<()> {

@@ -184,6 +184,11 @@ pub fn factuality(
     result.unwrap_or(Factuality::Asserted)
 }
 
+/// Factuality of any predicate (for the annotation view and the factuality corpora).
+pub fn predicate_factuality(tree: &Tree<'_>, lex: &Lexicon, p: TokenId) -> Factuality {
+    factuality(tree, lex, p, p, false)
+}
+
 fn has_if(t: &Tree<'_>, p: TokenId) -> bool {
     t.children(p)
         .iter()

@@ -25,6 +25,7 @@
 pub mod annotate;
 pub mod batch;
 pub mod eval;
+pub mod factuality_eval;
 pub mod record;
 mod syntax;
 
@@ -33,6 +34,12 @@ pub use eventwire_document::{
 };
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
 pub use eventwire_syntax as syntax_model;
+
+/// The built-in event lexicon.
+pub fn lexicon(
+) -> Result<&'static eventwire_events::Lexicon, &'static eventwire_events::LexiconError> {
+    eventwire_events::Lexicon::builtin()
+}
 
 /// Run the text stage alone (tokens, sentences, structure) on a document.
 pub fn analyze_text(doc: &mut Document) {
