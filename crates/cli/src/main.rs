@@ -188,7 +188,7 @@ fn main() -> ExitCode {
         }),
         Command::Annotate(args) => run_batch(&args, |p, raw| {
             let doc = p.process(raw);
-            let mut out = eventwire::annotate::to_json(&doc);
+            let mut out = p.annotate(&doc);
             out.push('\n');
             Ok((out, doc.sentences.len()))
         }),

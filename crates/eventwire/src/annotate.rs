@@ -11,7 +11,9 @@
 //!   once the syntax stage ran;
 //! - `mentions`: `{start, end, text, kind ("actor" | "place"), via, code, country, sector, name,
 //!   kb_id, place ({name, country, lat, lon} or null), antecedent}`;
-//! - `timexes`: `{start, end, text, type, value, basis}`.
+//! - `timexes`: `{start, end, text, type, value, basis}`;
+//! - `predicates`: `{token, text, factuality, factuality_score}` for every verb and event noun;
+//! - `events`: the document's event records (as `eventwire code` writes them).
 
 use eventwire_document::{
     Document, MentionKind, MentionVia, PlaceInfo, SentenceFlags, Span, TimexKind,
@@ -33,6 +35,18 @@ struct View<'a> {
     tokens: Vec<TokenView<'a>>,
     mentions: Vec<MentionView<'a>>,
     timexes: Vec<TimexView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    predicates: Option<Vec<PredicateView<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [crate::record::EventRecord]>,
+}
+
+#[derive(Serialize)]
+struct PredicateView<'a> {
+    token: u32,
+    text: &'a str,
+    factuality: &'static str,
+    factuality_score: f32,
 }
 
 #[derive(Serialize)]
@@ -94,6 +108,37 @@ struct TokenView<'a> {
 
 /// The annotation view of `doc` as one line of JSON (no trailing newline).
 pub fn to_json(doc: &Document) -> String {
+    to_json_with(doc, None, None)
+}
+
+/// The annotation view with the factuality of every predicate (verbs and event nouns) and the
+/// document's event records.
+pub fn to_json_with(
+    doc: &Document,
+    lexicon: Option<&eventwire_events::Lexicon>,
+    events: Option<&[crate::record::EventRecord]>,
+) -> String {
+    let predicates = lexicon.and_then(|lex| {
+        let tree = eventwire_events::tree::Tree::new(doc)?;
+        Some(
+            (0..doc.tokens.len() as u32)
+                .filter(|&t| {
+                    tree.upos(t) == "VERB"
+                        || (tree.upos(t) == "NOUN"
+                            && !lex.noun_rules(&tree.lemma(t).to_lowercase()).is_empty())
+                })
+                .map(|t| {
+                    let f = eventwire_events::qualify::predicate_factuality(&tree, lex, t);
+                    PredicateView {
+                        token: t,
+                        text: doc.token_text(t),
+                        factuality: f.as_str(),
+                        factuality_score: f.score(),
+                    }
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
     let syntax = doc.syntax.as_ref();
     let tokens = (0..doc.tokens.len() as u32)
         .map(|t| {
@@ -163,6 +208,8 @@ pub fn to_json(doc: &Document) -> String {
                 basis: t.basis,
             })
             .collect(),
+        predicates,
+        events,
     };
     // A view of strings and numbers always serializes.
     serde_json::to_string(&view).unwrap_or_default()

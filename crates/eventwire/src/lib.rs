@@ -162,6 +162,13 @@ impl Pipeline {
         doc
     }
 
+    /// The annotation view of a processed document with every layer, predicate factuality
+    /// and the event records (one line of JSON).
+    pub fn annotate(&self, doc: &Document) -> String {
+        let events = self.events(doc);
+        annotate::to_json_with(doc, Some(self.lexicon), Some(&events))
+    }
+
     /// The event records of a processed document.
     pub fn events(&self, doc: &Document) -> Vec<record::EventRecord> {
         let events = eventwire_events::code(doc, self.lexicon);
