@@ -26,6 +26,7 @@ use structure::{paragraph_roles, ParagraphView};
 pub fn analyze(doc: &mut Document) {
     let norm = NormalizedText::new(&doc.text);
     let ntext = norm.as_str();
+    let mut align = norm.aligner();
     let mut tokens = Tokens::with_capacity(ntext.len() / 5);
     let mut paragraphs = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
@@ -38,20 +39,21 @@ pub fn analyze(doc: &mut Document) {
         line_start = le;
         para_tokens.clear();
         tokenize::tokenize_range(ntext, ls, le, &mut para_tokens);
-        merge_split_characters(&norm, &mut para_tokens);
+        merge_split_characters(&mut align, &mut para_tokens);
         if para_tokens.is_empty() {
             continue;
         }
         let para_index = paragraphs.len() as u32;
         let first_token = tokens.len() as u32;
         for &(a, b) in &para_tokens {
-            let (s, e) = norm.original_span(a, b);
+            let (s, e) = align.span(a, b);
             tokens.push(Span::new(s, e), &ntext[a..b]);
         }
-        let (ps, _) = norm.original_span(para_tokens[0].0, para_tokens[0].1);
         let last = para_tokens[para_tokens.len() - 1];
-        let (_, pe) = norm.original_span(last.0, last.1);
-        paragraphs.push(Span::new(ps, pe));
+        paragraphs.push(Span::new(
+            tokens.span(first_token).start,
+            tokens.span(tokens.len() as u32 - 1).end,
+        ));
         let first_sentence = sentences.len();
         for r in sentences::split(ntext, &para_tokens) {
             let (t0, t1) = (first_token + r.start as u32, first_token + r.end as u32);
@@ -105,17 +107,21 @@ pub fn analyze(doc: &mut Document) {
 
 /// Merge tokens that begin inside the original character the previous token ends in: one
 /// original character normalized to several ("…" → "...") must never be split between tokens.
-fn merge_split_characters(norm: &NormalizedText<'_>, tokens: &mut Vec<(usize, usize)>) {
+fn merge_split_characters(
+    align: &mut normalize::Aligner<'_, '_>,
+    tokens: &mut Vec<(usize, usize)>,
+) {
     let mut w = 0;
+    let mut prev_end = 0;
     for r in 0..tokens.len() {
         let (a, b) = tokens[r];
-        if w > 0 {
-            let (_, prev_end) = norm.original_span(tokens[w - 1].0, tokens[w - 1].1);
-            if norm.original_offset(a) < prev_end {
-                tokens[w - 1].1 = b;
-                continue;
-            }
+        let start = align.offset(a);
+        if w > 0 && start < prev_end {
+            tokens[w - 1].1 = b;
+            prev_end = align.offset(b - 1) + 1;
+            continue;
         }
+        prev_end = align.offset(b - 1) + 1;
         tokens[w] = (a, b);
         w += 1;
     }
