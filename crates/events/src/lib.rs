@@ -127,8 +127,7 @@ pub fn mention_owner(doc: &Document) -> Vec<Option<usize>> {
                 None => true,
                 Some(j) => {
                     let cur = &doc.mentions[*j];
-                    (cur.head != t && m.head == t)
-                        || (cur.tokens.len() > m.tokens.len() && cur.head != t)
+                    cur.head != t && (m.head == t || cur.tokens.len() > m.tokens.len())
                 }
             };
             if replace {

@@ -296,7 +296,7 @@ fn candidates(doc: &GoldDoc, golds: &[&Value], preds: &[&Value]) -> Result<Pairs
         }
     }
     // Python's sort is stable: equal keys keep their order.
-    pairs.sort_by(|x, y| y.0.cmp(&x.0));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let (mut used_g, mut used_p, mut matches) = (HashSet::new(), HashSet::new(), Vec::new());
     for &(_, gi, pi) in &pairs {
         if used_g.contains(&gi) || used_p.contains(&pi) {

@@ -218,7 +218,7 @@ pub fn evaluate(
         .into_iter()
         .map(|(k, (c, s))| (k.to_string(), c, s / c as f64))
         .collect();
-    by_label.sort_by(|a, b| b.1.cmp(&a.1));
+    by_label.sort_by_key(|l| std::cmp::Reverse(l.1));
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
     FactualityScores {
         predicates: items.len(),
