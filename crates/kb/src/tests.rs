@@ -37,7 +37,11 @@ fn every_country_has_a_three_letter_code() {
     ] {
         assert!(kb.country(code).is_some(), "{code}");
     }
-    assert_eq!(kb.country("ROM").map(|c| c.code.as_str()), Some("ROU"), "CAMEO's old codes resolve to ISO codes");
+    assert_eq!(
+        kb.country("ROM").map(|c| c.code.as_str()),
+        Some("ROU"),
+        "CAMEO's old codes resolve to ISO codes"
+    );
     assert_eq!(kb.country("KSV").map(|c| c.code.as_str()), Some("XKX"));
 }
 
