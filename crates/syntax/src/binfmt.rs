@@ -78,9 +78,6 @@ impl<'a> Reader<'a> {
     pub(crate) fn u16(&mut self) -> Result<u16, SyntaxError> {
         Ok(u16::from_le_bytes(self.array()?))
     }
-    pub(crate) fn i16(&mut self) -> Result<i16, SyntaxError> {
-        Ok(i16::from_le_bytes(self.array()?))
-    }
     pub(crate) fn u32(&mut self) -> Result<u32, SyntaxError> {
         Ok(u32::from_le_bytes(self.array()?))
     }

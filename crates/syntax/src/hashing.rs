@@ -52,6 +52,18 @@ pub(crate) fn hash_chars(chars: &[char]) -> u64 {
     mix(h, chars.len() as u64)
 }
 
+/// Hashes the chars of a string as they are; equal to `hash_chars` of the collected chars.
+pub(crate) fn hash_plain(s: &str) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut n = 0u64;
+    for c in s.chars() {
+        h ^= c as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        n += 1;
+    }
+    mix(h, n)
+}
+
 /// Hashes a string after normalization (case kept).
 #[cfg(test)]
 pub(crate) fn hash_str(s: &str) -> u64 {
@@ -172,6 +184,12 @@ mod tests {
         assert_eq!(hash_str("\u{2014}"), hash_str("--"));
         assert_eq!(hash_lower("Russia"), hash_lower("RUSSIA"));
         assert_ne!(hash_str("Russia"), hash_str("russia"));
+    }
+
+    #[test]
+    fn plain_hash_matches_char_hash() {
+        let s = "Ünïcode–x";
+        assert_eq!(hash_plain(s), hash_chars(&s.chars().collect::<Vec<_>>()));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! the UD English convention.
 
 use crate::binfmt::{Reader, Writer};
-use crate::hashing::{hash_chars, hash_lower, mix};
+use crate::hashing::{hash_chars, hash_lower, hash_plain, mix};
 use crate::perceptron::FeatureMap;
 use crate::SyntaxError;
 
@@ -31,7 +31,7 @@ pub(crate) struct Lemmatizer {
 }
 
 fn tag_hash(xpos: &str) -> u64 {
-    mix(0x7A6_u64, hash_chars(&xpos.chars().collect::<Vec<_>>()))
+    mix(0x7A6_u64, hash_plain(xpos))
 }
 
 fn lookup_key(form: &str, xpos: &str) -> u64 {
@@ -128,6 +128,16 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub(crate) fn lemmatize(&self, form: &str, xpos: &str) -> String {
         if let Some(lemma) = self.lookup.get(&lookup_key(form, xpos)) {
+            // A lemma that is the form itself up to case and quote/dash normalization keeps the
+            // spelling of this form (`--` stays `--`, `al`/NNP stays `al`).
+            if hash_lower(lemma) == hash_lower(form) {
+                if is_proper(xpos) {
+                    return form.to_string();
+                }
+                if !lemma.chars().any(char::is_uppercase) {
+                    return lowercase(form);
+                }
+            }
             return lemma.clone();
         }
         let proper = is_proper(xpos);
@@ -230,6 +240,11 @@ mod tests {
         assert_eq!(l.lemmatize("THE", "DT"), "the");
         assert_eq!(l.lemmatize("US", "NNP"), "US");
         assert_eq!(l.lemmatize("us", "PRP"), "we");
+        assert_eq!(
+            l.lemmatize("us", "NNP"),
+            "us",
+            "a proper noun keeps its own spelling"
+        );
     }
 
     #[test]

@@ -6,14 +6,16 @@
 //! Three small models run in sequence on one sentence, all pure Rust and trained by [`train`] on
 //! Universal Dependencies treebanks:
 //!
-//! 1. [`tagger`](crate::tagger): greedy averaged perceptron over joint `UPOS|XPOS` labels with
-//!    lookahead through ambiguity classes;
-//! 2. [`lemmatizer`](crate::lemmatizer): lookup table plus suffix edit rules keyed on XPOS;
-//! 3. [`parser`](crate::parser): arc-eager transition parser with Zhang & Nivre features, trained
-//!    with a dynamic oracle on jackknifed (predicted) tags.
+//! 1. tagger (`src/tagger.rs`): two greedy averaged-perceptron passes over joint `UPOS|XPOS`
+//!    labels; the first looks ahead through ambiguity classes, the second also sees the first
+//!    pass's tags of the following words;
+//! 2. lemmatizer (`src/lemmatizer.rs`): lookup table plus suffix edit rules keyed on XPOS;
+//! 3. parser (`src/parser.rs`): labelled arc-eager transition parser with Zhang & Nivre features
+//!    and beam search, trained as a global perceptron with early update (or greedily with a
+//!    dynamic oracle) on jackknifed, i.e. realistically noisy, predicted tags.
 //!
-//! Features are 64-bit hashes ([`hashing`](crate::hashing)); the weights are quantized into a
-//! compact table ([`perceptron`](crate::perceptron)) and the whole model is one versioned binary
+//! Features are 64-bit hashes (`src/hashing.rs`); the averaged weights are quantized into a
+//! compact open-addressing table (`src/perceptron.rs`) and the whole model is one versioned binary
 //! file. The committed model `models/syntax.ewsyn` is embedded in the crate and available through
 //! [`builtin`].
 //!

@@ -309,15 +309,17 @@ impl WeightTable {
             let key = r.u64()?;
             let len = r.u8()? as usize;
             let start = entries.len() as u32;
-            for _ in 0..len {
-                let class = r.u8()? as u16;
-                let w = r.i16()?;
+            for e in r.bytes(3 * len)?.chunks_exact(3) {
+                let class = e[0] as u16;
                 if class as usize >= nclasses {
                     return Err(SyntaxError::Format(format!(
                         "weight for class {class} but the table has {nclasses} classes"
                     )));
                 }
-                entries.push(QEntry { class, w });
+                entries.push(QEntry {
+                    class,
+                    w: i16::from_le_bytes([e[1], e[2]]),
+                });
             }
             features.push((key, start, len as u32));
         }
@@ -332,6 +334,18 @@ impl Scorer for WeightTable {
     #[inline]
     fn score(&self, feats: &[u64], out: &mut [f32]) {
         out.fill(0.0);
+        // Touch every slot first so the cache misses overlap instead of queueing.
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let slot = &self.slots[(fix_key(f) as usize) & self.mask];
+            // SAFETY: SSE is part of the x86_64 baseline, and a prefetch is only a hint: it reads
+            // nothing and cannot fault, whatever the address.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (slot as *const Slot).cast::<i8>(),
+                );
+            }
+        }
         for &f in feats {
             if let Some(s) = self.find(f) {
                 let start = s.start as usize;

@@ -41,6 +41,7 @@ fn tiny_model() -> (SyntaxModel, TrainReport) {
         parser_epochs: 8,
         beam_width: 4,
         second_pass: true,
+        prune_below: 0,
         jackknife_folds: 2,
         threads: 2,
         seed: 7,

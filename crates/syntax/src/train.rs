@@ -56,6 +56,9 @@ pub struct TrainConfig {
     /// Train a second tagger pass that sees the first pass's tags of the following words
     /// (needs `jackknife_folds >= 2`).
     pub second_pass: bool,
+    /// Drop quantized weights whose magnitude is below this (out of 32767) from the final model;
+    /// see [`SyntaxModel::pruned`].
+    pub prune_below: u16,
     /// Number of jackknife folds for the parser's training tags (0 or 1: gold tags).
     pub jackknife_folds: usize,
     /// Worker threads for the jackknife.
@@ -87,6 +90,7 @@ impl TrainConfig {
             parser_epochs: 15,
             beam_width: 8,
             second_pass: true,
+            prune_below: 128,
             jackknife_folds: 5,
             threads: 2,
             seed: 20_261_129,
@@ -631,6 +635,11 @@ pub fn train(config: &TrainConfig) -> Result<(SyntaxModel, TrainReport), SyntaxE
             weights: parser_table,
         },
     )?;
+    let model = if config.prune_below > 0 {
+        model.pruned(config.prune_below)
+    } else {
+        model
+    };
     report.dev = crate::evaluate(&model, &dev_sents);
     report.seconds = start.elapsed().as_secs_f64();
     log(format!("dev: {}", report.dev));
