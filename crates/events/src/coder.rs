@@ -395,17 +395,8 @@ impl Coder<'_, '_> {
             .find_map(|path| self.fill(p, path, is_verb))
             .unwrap_or_default();
         if sources.is_empty() && !is_verb {
-            // A nominal event without its own source takes the subject of the verb it hangs
-            // off ("China is mulling arms supplies to Russia").
-            if let Some(h) = self
-                .tree
-                .head(p)
-                .filter(|_| matches!(self.tree.rel(p), "obj" | "nsubj" | "obl" | "xcomp"))
-            {
-                if let Some(s) = self.tree.subject(h) {
-                    sources = self.actors(s);
-                }
-            }
+            // A nominal event without its own source takes it from the clause around it.
+            sources = self.implicit_source(p);
         }
         if sources.is_empty() {
             return None;
@@ -432,6 +423,52 @@ impl Coder<'_, '_> {
         })
     }
 
+    /// The source of a nominal event that names none: the possessor of the noun it hangs off
+    /// ("his second day of a three-day trip"), else the subject of the predicate it belongs to
+    /// ("China is mulling arms supplies to Russia", "Mr Xi was on a trip"), climbing at most
+    /// three nominal links.
+    fn implicit_source(&self, p: TokenId) -> Vec<ActorRef> {
+        let t = self.tree;
+        let mut cur = p;
+        for _ in 0..3 {
+            if !matches!(
+                t.rel(cur),
+                "obj" | "nsubj" | "obl" | "xcomp" | "nmod" | "root" | "ccomp"
+            ) {
+                return Vec::new();
+            }
+            // A copular or nominal predicate has its own subject ("Xi was on his … trip").
+            if let Some(s) = t
+                .children(cur)
+                .iter()
+                .copied()
+                .find(|&c| t.rel(c) == "nsubj")
+            {
+                return self.actors(s);
+            }
+            let Some(h) = t.head(cur) else {
+                return Vec::new();
+            };
+            if t.upos(h) == "NOUN" {
+                if let Some(poss) = t
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| t.deprel(c) == "nmod:poss")
+                {
+                    let a = self.actors(poss);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+                cur = h;
+                continue;
+            }
+            return t.subject(h).map(|s| self.actors(s)).unwrap_or_default();
+        }
+        Vec::new()
+    }
+
     /// The tokens a slot path reaches from `p`.
     fn slot_tokens(&self, p: TokenId, path: &SlotPath, is_verb: bool) -> Vec<TokenId> {
         let t = self.tree;
@@ -450,7 +487,15 @@ impl Coder<'_, '_> {
                         }
                     }
                     Slot::Iobj => t.child(x, "iobj"),
-                    Slot::Prep(prep) => t.prep(x, prep),
+                    Slot::Prep(prep) => t.prep(x, prep).or_else(|| {
+                        // "discussed the plan with Putin": a prepositional phrase the parser
+                        // hung on the verb's object belongs to the verb as well.
+                        if verb_level {
+                            t.object(x).and_then(|o| t.prep(o, prep))
+                        } else {
+                            None
+                        }
+                    }),
                     Slot::Xcomp => t.child(x, "xcomp"),
                     Slot::Prt => t.child(x, "compound:prt"),
                     Slot::Amod => t.child(x, "amod"),

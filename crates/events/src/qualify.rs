@@ -108,7 +108,7 @@ pub fn factuality(
     if !recoded && trigger != anchor {
         chain.insert(0, trigger);
     }
-    chain.extend(t.ancestors(anchor));
+    chain.extend(clause_ancestors(t, anchor));
     let mut result: Option<Factuality> = None;
     let set = |f: Factuality, result: &mut Option<Factuality>| {
         if result.is_none() {
@@ -189,6 +189,27 @@ pub fn predicate_factuality(tree: &Tree<'_>, lex: &Lexicon, p: TokenId) -> Factu
     factuality(tree, lex, p, p, false)
 }
 
+/// The heads above `t` whose modality reaches it: climbing stops above a relative clause, an
+/// adverbial clause, a clause in parataxis or an apposition ("as Xi discussed …" is not under
+/// "appears"), which carry their own.
+pub fn clause_ancestors(t: &Tree<'_>, tok: TokenId) -> Vec<TokenId> {
+    let mut out = Vec::new();
+    let mut cur = tok;
+    while let Some(h) = t.head(cur) {
+        if out.len() > 32
+            || matches!(
+                t.deprel(cur),
+                "acl:relcl" | "advcl" | "parataxis" | "appos" | "list" | "discourse" | "vocative"
+            )
+        {
+            break;
+        }
+        out.push(h);
+        cur = h;
+    }
+    out
+}
+
 fn has_if(t: &Tree<'_>, p: TokenId) -> bool {
     t.children(p)
         .iter()
@@ -256,6 +277,47 @@ pub fn attribution(
             if let Some(m) = holder.and_then(|s| speaker(t, owner, s)) {
                 return Some((m, p));
             }
+        }
+    }
+    trailing_reporter(t, lex, owner, anchor)
+}
+
+/// News puts the speaker after the content: "<content>, Nato chief Jens Stoltenberg warned",
+/// "“…,” Mr Stoltenberg told reporters". When the tree does not make the content a complement
+/// of the reporting verb, a reporting verb later in the sentence, after a comma or a closing
+/// quote, that does not itself govern the event, names the speaker.
+fn trailing_reporter(
+    t: &Tree<'_>,
+    lex: &Lexicon,
+    owner: &[Option<usize>],
+    anchor: TokenId,
+) -> Option<(usize, TokenId)> {
+    let doc = t.doc;
+    let s = doc.sentences.iter().find(|s| s.tokens.contains(&anchor))?;
+    for r in anchor + 1..s.tokens.end {
+        if t.upos(r) != "VERB"
+            || lex.embedding(&t.lemma(r).to_lowercase()) != Some(EmbedKind::Report)
+        {
+            continue;
+        }
+        if t.dominates(r, anchor)
+            || t.dominates(anchor, r)
+                && !matches!(t.deprel(r), "acl:relcl" | "parataxis" | "conj" | "ccomp")
+        {
+            continue;
+        }
+        let subj = t.subject(r)?;
+        // A comma or closing quote between the content and the reporting clause.
+        let from = subj.min(r);
+        let separated = (anchor..from)
+            .rev()
+            .take(4)
+            .any(|k| matches!(doc.tokens.norm(k), "," | "\""));
+        if !separated {
+            continue;
+        }
+        if let Some(m) = speaker(t, owner, subj) {
+            return Some((m, r));
         }
     }
     None

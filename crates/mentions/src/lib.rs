@@ -1104,8 +1104,9 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                         _ => !c.person || c.plural,
                     }
                 };
-                // Nearest sentence with a fitting mention; in it the nearest subject before the
-                // pronoun, else the first mention (news subjects come first).
+                // In the pronoun's own sentence: the nearest subject before it, else the nearest
+                // fitting mention; in an earlier sentence: its last subject, else its first
+                // fitting mention (news subjects come first).
                 let is_subject = |c: &Mention| {
                     doc.syntax
                         .as_ref()
@@ -1121,12 +1122,9 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                                 && !inside(&mentions[j], &m)
                         })
                         .collect();
-                    if let Some(&j) = in_s
-                        .iter()
-                        .rev()
-                        .find(|&&j| is_subject(&mentions[j]))
-                        .or(in_s.first())
-                    {
+                    let subject = in_s.iter().rev().find(|&&j| is_subject(&mentions[j]));
+                    let fallback = if back == 0 { in_s.last() } else { in_s.first() };
+                    if let Some(&j) = subject.or(fallback) {
                         chosen = Some(j);
                         break;
                     }
