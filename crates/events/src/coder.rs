@@ -100,7 +100,7 @@ struct Matched<'r> {
 impl Coder<'_, '_> {
     fn rules(&self, p: TokenId) -> (&[Rule], bool) {
         let t = self.tree;
-        let lemma = t.lemma(p).to_lowercase();
+        let lemma = lemma_of(t, p);
         match t.upos(p) {
             "VERB" => {
                 if let Some(prt) = t.child(p, "compound:prt") {
@@ -330,10 +330,34 @@ impl Coder<'_, '_> {
                 }
             }
         }
+        // "to be mulling arms supplies" with "mulling" mistaken for an adjective: a gerund
+        // modifying an event noun is the verb that takes it.
+        if t.upos(p) == "NOUN" {
+            for &c in t.children(p) {
+                let form = t.lower(c);
+                if t.rel(c) == "amod" && form.ends_with("ing") && form.len() > 5 {
+                    let stem = &form[..form.len() - 3];
+                    let kind = self
+                        .lex
+                        .embedding(stem)
+                        .or_else(|| self.lex.embedding(&format!("{stem}e")));
+                    if let Some(k) = kind.filter(|k| k.transforms()) {
+                        return Some((c, k));
+                    }
+                }
+            }
+        }
         let h = t.head(p)?;
         let rel = t.deprel(p);
         let fits = match rel {
             "xcomp" | "ccomp" | "csubj" => true,
+            // "considering giving arms": a gerund complement the parser took for an adverbial.
+            "advcl" => {
+                t.xpos(p) == "VBG"
+                    && t.subject(p)
+                        .is_none_or(|_| !t.children(p).iter().any(|&c| t.rel(c) == "nsubj"))
+                    && self.embedding_of(h).is_some_and(|k| k.transforms())
+            }
             "obj" | "nsubj:pass" => t.upos(p) == "NOUN",
             "acl" | "acl:relcl" => t.upos(h) == "NOUN" && rel == "acl",
             "obl" | "nmod" => {
@@ -343,7 +367,11 @@ impl Coder<'_, '_> {
                 if let Some(k) = self.lex.embedding(&two) {
                     return Some((h, k));
                 }
-                false
+                // "agreed to a ceasefire", "pressed for talks": an event noun after "to" or
+                // "for" is the content of an intent, appeal or demand word.
+                matches!(case.as_str(), "to" | "for" | "on")
+                    && t.upos(p) == "NOUN"
+                    && self.embedding_of(h).is_some_and(|k| k.transforms())
             }
             "parataxis" => false,
             _ => false,
@@ -529,7 +557,7 @@ impl Coder<'_, '_> {
             None => !toks.is_empty(),
             Some(v) => toks.iter().any(|&x| {
                 let t = self.tree;
-                let lemma = t.lemma(x).to_lowercase();
+                let lemma = lemma_of(t, x);
                 let form = t.lower(x);
                 let matches = |w: &str| {
                     v.lemmas.iter().any(|l| l == w)
@@ -594,6 +622,31 @@ impl Coder<'_, '_> {
         }
         out
     }
+}
+
+/// The lemma to look a word up by: the tagger's lemma, checked against a plain English
+/// singular of a plural noun the lemmatizer left alone ("supplies" → "supply").
+pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
+    let lemma = t.lemma(x).to_lowercase();
+    if t.upos(x) == "NOUN"
+        && lemma == t.lower(x)
+        && lemma.len() > 3
+        && lemma.ends_with('s')
+        && !lemma.ends_with("ss")
+    {
+        if let Some(stem) = lemma.strip_suffix("ies") {
+            return format!("{stem}y");
+        }
+        if lemma.ends_with("ches")
+            || lemma.ends_with("shes")
+            || lemma.ends_with("xes")
+            || lemma.ends_with("sses")
+        {
+            return lemma[..lemma.len() - 2].to_string();
+        }
+        return lemma[..lemma.len() - 1].to_string();
+    }
+    lemma
 }
 
 /// Country-level identity of two actor codes (IGO codes compare whole).

@@ -61,7 +61,7 @@ pub fn code(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     for c in candidates {
         let recoded = c.embedded_as.is_some();
         let s = &doc.sentences[c.sentence];
-        let background = is_background(&tree, c.trigger);
+        let background = !recoded && is_background(&tree, c.trigger);
         let mut flags = Vec::new();
         if s.flags.contains(SentenceFlags::HEADLINE) {
             flags.push("headline");

@@ -380,6 +380,24 @@ pub fn date(
             }
         }
     }
+    // A nominal event's own phrase may carry its date ("a visit to Kyiv on Tuesday").
+    if t.upos(trigger) == "NOUN" {
+        if let Some(k) = phrase_timex(t, trigger) {
+            let x = &doc.timexes[k];
+            if let Some(value) = x.value.as_deref().and_then(record_date) {
+                let basis = if x.basis == eventwire_document::TimexBasis::Explicit {
+                    "explicit"
+                } else {
+                    "relative"
+                };
+                return Some(EventDate {
+                    value,
+                    timex: Some(k),
+                    basis,
+                });
+            }
+        }
+    }
     let pub_date = doc.date?;
     let past_perfect = chain.iter().take(2).any(|&p| {
         t.xpos(p) == "VBN"
@@ -394,6 +412,30 @@ pub fn date(
         value: pub_date.format("%Y-%m-%d").to_string(),
         timex: None,
         basis: "publication",
+    })
+}
+
+/// A dated time expression inside the noun phrase of `noun` (its dependents and theirs, not
+/// crossing into a clause).
+pub fn phrase_timex(t: &Tree<'_>, noun: TokenId) -> Option<usize> {
+    let doc = t.doc;
+    doc.timexes.iter().position(|x| {
+        matches!(x.kind, TimexKind::Date | TimexKind::Time)
+            && x.value.as_deref().and_then(record_date).is_some()
+            && x.tokens.clone().any(|tok| {
+                let mut cur = tok;
+                for _ in 0..4 {
+                    let Some(h) = t.head(cur) else { return false };
+                    if h == noun {
+                        return true;
+                    }
+                    if matches!(t.upos(h), "VERB" | "AUX") {
+                        return false;
+                    }
+                    cur = h;
+                }
+                false
+            })
     })
 }
 
@@ -445,13 +487,31 @@ pub fn location(
         // Direct dependents first, then dependents of dependents (a place inside "a trip to
         // Moscow", "neutral territory in the Sea of Japan").
         let mut frontier: Vec<TokenId> = t.children(p).to_vec();
-        for depth in 0..3 {
+        for _ in 0..3 {
             let mut best: Option<usize> = None;
             let mut next = Vec::new();
             for &c in &frontier {
                 if let Some(m) = owner[c as usize] {
                     let mention = &doc.mentions[m];
                     let case = t.case(c).unwrap_or_default();
+                    let governor = t
+                        .head(c)
+                        .map(|h| t.lemma(h).to_lowercase())
+                        .unwrap_or_default();
+                    let motion = matches!(
+                        governor.as_str(),
+                        "visit"
+                            | "trip"
+                            | "head"
+                            | "travel"
+                            | "fly"
+                            | "arrive"
+                            | "journey"
+                            | "tour"
+                            | "go"
+                            | "come"
+                            | "return"
+                    );
                     let locative = matches!(
                         case.as_str(),
                         "in" | "at"
@@ -462,30 +522,14 @@ pub fn location(
                             | "across"
                             | "off"
                             | "around"
-                            | "to"
-                            | "into"
-                    );
-                    let visited = t.deprel(c) == "obj" && matches!(t.lemma(p), "visit" | "tour");
-                    let is_place =
-                        mention.kind == MentionKind::Place || mention.place.is_some() && locative;
-                    if is_place && (locative || visited) && mention.place.is_some() {
-                        // "to" only for arrivals: trips, visits, heading.
-                        if case != "to"
-                            || matches!(
-                                t.lemma(p),
-                                "visit"
-                                    | "trip"
-                                    | "head"
-                                    | "travel"
-                                    | "fly"
-                                    | "arrive"
-                                    | "journey"
-                                    | "tour"
-                            )
-                            || depth > 0
-                        {
-                            best = best.or(Some(m));
-                        }
+                    ) || (matches!(case.as_str(), "to" | "into") && motion);
+                    let visited =
+                        t.deprel(c) == "obj" && matches!(governor.as_str(), "visit" | "tour");
+                    if (locative || visited)
+                        && mention.place.is_some()
+                        && (mention.kind == MentionKind::Place || locative)
+                    {
+                        best = best.or(Some(m));
                     }
                 }
                 if !matches!(t.upos(c), "VERB" | "AUX") {
