@@ -35,6 +35,13 @@ pub use eventwire_document::{
 pub use eventwire_input::{InputError, RawDocument, ReadOptions};
 pub use eventwire_syntax as syntax_model;
 
+/// Re-run the stages that read the syntax layer (time expressions, mentions) after it was
+/// replaced, for example by a hand-made tree in a test.
+pub fn rerun_after_syntax(pipeline: &Pipeline, doc: &mut Document) {
+    eventwire_time::annotate(doc);
+    pipeline.mentions.annotate(doc);
+}
+
 /// The built-in event lexicon.
 pub fn lexicon(
 ) -> Result<&'static eventwire_events::Lexicon, &'static eventwire_events::LexiconError> {

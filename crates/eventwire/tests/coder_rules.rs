@@ -1,0 +1,192 @@
+//! The event coder's rules on sentences written for these tests, with hand-written dependency
+//! trees (so the rules are tested apart from the parser): passives, coordination, embedding
+//! under intent and reporting words, modal demands, negation, attribution and relative dates.
+
+use eventwire::{Document, Pipeline, RawDocument};
+use eventwire_document::{Syntax, TokenId};
+
+/// Build a processed document from `text` whose tokens get the analyses in `tree`, one line per
+/// token: `FORM UPOS XPOS LEMMA HEAD DEPREL` (HEAD 1-based within the sentence, 0 = root).
+fn doc_with_tree(text: &str, tree: &str) -> (Pipeline, Document) {
+    let pipeline = Pipeline::new().expect("pipeline");
+    let mut doc = pipeline.process(RawDocument {
+        id: "t".into(),
+        text: text.into(),
+        extracted: false,
+        date: chrono::NaiveDate::from_ymd_opt(2023, 3, 21),
+        title: None,
+        url: None,
+    });
+    let rows: Vec<Vec<&str>> = tree
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), doc.tokens.len(), "one tree row per token");
+    let mut syn = Syntax::default();
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r[0], doc.tokens.norm(i as TokenId), "row {i}");
+        let upos: &'static str = Box::leak(r[1].to_string().into_boxed_str());
+        syn.upos.push(upos);
+        syn.xpos.push(r[2].to_string());
+        syn.lemma.push(r[3].to_string());
+        let head: u32 = r[4].parse().expect("head");
+        syn.head.push((head > 0).then(|| head - 1));
+        syn.deprel.push(r[5].to_string());
+    }
+    doc.syntax = Some(syn);
+    // Re-run the stages after syntax on the hand-made tree.
+    eventwire::rerun_after_syntax(&pipeline, &mut doc);
+    (pipeline, doc)
+}
+
+fn events(
+    p: &Pipeline,
+    d: &Document,
+) -> Vec<(
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+)> {
+    p.events(d)
+        .into_iter()
+        .map(|r| {
+            (
+                r.cameo,
+                r.source.and_then(|a| a.code),
+                r.target.and_then(|a| a.code),
+                r.factuality,
+                r.attributed_to.and_then(|a| a.code),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn passive_agent_is_the_source() {
+    let (p, d) = doc_with_tree(
+        "Ukraine was attacked by Russia.",
+        "Ukraine PROPN NNP Ukraine 3 nsubj:pass
+         was AUX VBD be 3 aux:pass
+         attacked VERB VBN attack 0 root
+         by ADP IN by 5 case
+         Russia PROPN NNP Russia 3 obl:agent
+         . PUNCT . . 3 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].1.as_deref(), ev[0].2.as_deref()),
+        (Some("RUS"), Some("UKR"))
+    );
+    assert_eq!(ev[0].0.get(..2), Some("19"));
+}
+
+#[test]
+fn intent_recodes_the_embedded_event_and_hedges_are_probable() {
+    let (p, d) = doc_with_tree(
+        "China appears to be considering sending weapons to Russia.",
+        "China PROPN NNP China 2 nsubj
+         appears VERB VBZ appear 0 root
+         to PART TO to 5 mark
+         be AUX VB be 5 aux
+         considering VERB VBG consider 2 xcomp
+         sending VERB VBG send 5 xcomp
+         weapons NOUN NNS weapon 6 obj
+         to ADP IN to 9 case
+         Russia PROPN NNP Russia 6 obl
+         . PUNCT . . 2 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "0332");
+    assert_eq!(
+        (ev[0].1.as_deref(), ev[0].2.as_deref()),
+        (Some("CHN"), Some("RUS"))
+    );
+    assert_eq!(ev[0].3, "probable");
+}
+
+#[test]
+fn reported_negated_event_is_attributed_and_negated() {
+    let (p, d) = doc_with_tree(
+        "Iran did not send drones to Russia, the Kremlin said.",
+        "Iran PROPN NNP Iran 4 nsubj
+         did AUX VBD do 4 aux
+         not PART RB not 4 advmod
+         send VERB VB send 0 root
+         drones NOUN NNS drone 4 obj
+         to ADP IN to 7 case
+         Russia PROPN NNP Russia 4 obl
+         , PUNCT , , 11 punct
+         the DET DT the 10 det
+         Kremlin PROPN NNP Kremlin 11 nsubj
+         said VERB VBD say 4 parataxis
+         . PUNCT . . 4 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "072");
+    assert_eq!(ev[0].3, "negated");
+    assert_eq!(ev[0].4.as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn should_under_a_reporting_verb_is_the_speakers_demand() {
+    let (p, d) = doc_with_tree(
+        "Japan said China should not provide weapons to Russia.",
+        "Japan PROPN NNP Japan 2 nsubj
+         said VERB VBD say 0 root
+         China PROPN NNP China 6 nsubj
+         should AUX MD should 6 aux
+         not PART RB not 6 advmod
+         provide VERB VB provide 2 ccomp
+         weapons NOUN NNS weapon 6 obj
+         to ADP IN to 9 case
+         Russia PROPN NNP Russia 6 obl
+         . PUNCT . . 2 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0.get(..2), Some("10"));
+    assert_eq!(
+        (ev[0].1.as_deref(), ev[0].2.as_deref()),
+        (Some("JPN"), Some("CHN"))
+    );
+    assert_eq!(ev[0].3, "asserted");
+}
+
+#[test]
+fn coordinated_subjects_of_a_symmetric_event_meet_each_other() {
+    let (p, d) = doc_with_tree(
+        "Xi and Putin met in Moscow on Friday.",
+        "Xi PROPN NNP Xi 4 nsubj
+         and CCONJ CC and 3 cc
+         Putin PROPN NNP Putin 1 conj
+         met VERB VBD meet 0 root
+         in ADP IN in 6 case
+         Moscow PROPN NNP Moscow 4 obl
+         on ADP IN on 8 case
+         Friday PROPN NNP Friday 4 obl
+         . PUNCT . . 4 punct",
+    );
+    let recs = p.events(&d);
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    let r = &recs[0];
+    assert_eq!(r.cameo.get(..2), Some("04"));
+    let pair = (
+        r.source.as_ref().and_then(|a| a.code.clone()),
+        r.target.as_ref().and_then(|a| a.code.clone()),
+    );
+    assert_eq!(pair, (Some("CHNGOV".into()), Some("RUSGOV".into())));
+    assert_eq!(
+        r.date.value.as_deref(),
+        Some("2023-03-17"),
+        "Friday before Tuesday 2023-03-21"
+    );
+    assert_eq!(r.date.basis.as_deref(), Some("relative"));
+    assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Moscow"));
+}
