@@ -102,6 +102,27 @@ pub fn factuality(
     recoded: bool,
 ) -> Factuality {
     let t = tree;
+    // A nominal event is presupposed by its noun phrase ("Russia's invasion of Ukraine"): the
+    // modality of the clause around it does not apply; only its own modifiers do.
+    if !recoded && t.upos(trigger) == "NOUN" {
+        for &c in t.children(trigger) {
+            match (t.rel(c), t.lemma(c).to_lowercase().as_str()) {
+                ("det", "no") => return Factuality::Negated,
+                (
+                    "amod",
+                    "possible" | "potential" | "alleged" | "suspected" | "rumored" | "rumoured",
+                ) => return Factuality::Possible,
+                (
+                    "amod",
+                    "planned" | "proposed" | "upcoming" | "future" | "scheduled" | "expected"
+                    | "impending",
+                ) => return Factuality::Future,
+                ("amod", "likely" | "probable" | "apparent") => return Factuality::Probable,
+                _ => {}
+            }
+        }
+        return Factuality::Asserted;
+    }
     // The chain: the anchor and every head above it, stopping at a reporting verb (what the
     // speaker says is judged by the words under the speaker) except for evidential nouns.
     let mut chain = vec![anchor];
@@ -141,6 +162,29 @@ pub fn factuality(
         }
         if negated && (i == 0 || is_transparent(t, lex, p)) {
             set(Factuality::Negated, &mut result);
+        }
+        // Evidence named before the event ("‘Signs’ Putin has requested …").
+        if i == 0 {
+            let start = t
+                .doc
+                .sentences
+                .iter()
+                .find(|s| s.tokens.contains(&p))
+                .map_or(p, |s| s.tokens.start);
+            for c in start..p {
+                let lemma = t.lemma(c).to_lowercase();
+                if t.upos(c) != "VERB"
+                    && UNCONFIRMED_NOUNS.contains(&lemma.as_str())
+                    && t.dominates(p, c)
+                    && !t
+                        .ancestors(c)
+                        .iter()
+                        .take_while(|&&a| a != p)
+                        .any(|&a| t.upos(a) == "VERB")
+                {
+                    set(Factuality::Probable, &mut result);
+                }
+            }
         }
         for &c in t.children(p) {
             let w = t.lower(c);
