@@ -113,7 +113,61 @@ pub fn code(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             rule: c.rule,
         });
     }
+    inherit_speaker_locations(&tree, lex, &owner, &mut events);
     events
+}
+
+/// A person's statements in neighbouring sentences share the place where the text says they
+/// spoke ("…, Mr Stoltenberg told reporters in Brussels"): an event without a place whose
+/// source or speaker is that person takes it.
+fn inherit_speaker_locations(
+    tree: &tree::Tree<'_>,
+    lex: &Lexicon,
+    owner: &[Option<usize>],
+    events: &mut [Event],
+) {
+    let doc = tree.doc;
+    // (sentence, person kb_id, place mention) of reporting verbs with a place.
+    let mut spoke: Vec<(usize, String, usize)> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for r in s.tokens.clone() {
+            if tree.upos(r) != "VERB"
+                || lex.embedding(&tree.lemma(r).to_lowercase()) != Some(EmbedKind::Report)
+            {
+                continue;
+            }
+            let Some(person) = tree
+                .subject(r)
+                .and_then(|x| owner[x as usize])
+                .and_then(|m| doc.mentions[m].kb_id.clone())
+            else {
+                continue;
+            };
+            if !person.starts_with("person:") {
+                continue;
+            }
+            if let Some(place) = qualify::location(tree, owner, r, r) {
+                spoke.push((si, person, place));
+            }
+        }
+    }
+    for e in events.iter_mut().filter(|e| e.location.is_none()) {
+        let who: Vec<&str> = [
+            e.source.as_ref().map(|a| a.mention),
+            e.attribution.map(|(m, _)| m),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|m| doc.mentions[m].kb_id.as_deref())
+        .collect();
+        e.location = spoke
+            .iter()
+            .filter(|(si, person, _)| {
+                si.abs_diff(e.sentence) <= 2 && who.contains(&person.as_str())
+            })
+            .min_by_key(|(si, _, _)| si.abs_diff(e.sentence))
+            .map(|&(_, _, place)| place);
+    }
 }
 
 /// For every token, the mention that owns it: the mention it heads, else the innermost

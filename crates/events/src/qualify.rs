@@ -276,8 +276,10 @@ pub fn attribution(
     anchor: TokenId,
 ) -> Option<(usize, TokenId)> {
     let t = tree;
+    // The writer narrates adverbial and relative clauses ("…, Stoltenberg warned as Xi
+    // discussed …"): a speaker above them does not claim them.
     let mut chain = vec![anchor];
-    chain.extend(t.ancestors(anchor));
+    chain.extend(clause_ancestors(t, anchor));
     for (i, &p) in chain.iter().enumerate() {
         // "according to X" on the clause.
         if let Some(a) = t
@@ -367,10 +369,21 @@ fn trailing_reporter(
     None
 }
 
+/// The actor mention a speaker token stands for: its own mention, else one naming it through a
+/// modifier ("Nato chief": the chief of NATO).
 fn speaker(t: &Tree<'_>, owner: &[Option<usize>], tok: TokenId) -> Option<usize> {
-    let m = owner[tok as usize]?;
-    let mention = &t.doc.mentions[m];
-    (mention.code.is_some() && mention.kind == MentionKind::Actor).then_some(m)
+    let usable = |m: usize| {
+        let mention = &t.doc.mentions[m];
+        mention.code.is_some() && mention.kind == MentionKind::Actor
+    };
+    if let Some(m) = owner[tok as usize].filter(|&m| usable(m)) {
+        return Some(m);
+    }
+    t.children(tok)
+        .iter()
+        .copied()
+        .filter(|&c| matches!(t.deprel(c), "compound" | "amod" | "nmod:poss"))
+        .find_map(|c| owner[c as usize].filter(|&m| usable(m)))
 }
 
 /// The date of an event: the value, the timex it came from, and the basis.
