@@ -437,6 +437,30 @@ pub fn date(
             }
         }
     }
+    // A fronted time adverbial ("Last month, as Mr Xi prepared …, the US aired fears …")
+    // dates the whole sentence.
+    if let Some(s) = doc.sentences.iter().find(|s| s.tokens.contains(&trigger)) {
+        let fronted = doc.timexes.iter().position(|x| {
+            x.tokens.start == s.tokens.start
+                && matches!(x.kind, TimexKind::Date)
+                && doc.tokens.norm(x.tokens.end) == ","
+        });
+        if let Some(k) = fronted {
+            let x = &doc.timexes[k];
+            if let Some(value) = x.value.as_deref().and_then(record_date) {
+                let basis = if x.basis == eventwire_document::TimexBasis::Explicit {
+                    "explicit"
+                } else {
+                    "relative"
+                };
+                return Some(EventDate {
+                    value,
+                    timex: Some(k),
+                    basis,
+                });
+            }
+        }
+    }
     // A nominal event's own phrase may carry its date ("a visit to Kyiv on Tuesday").
     if t.upos(trigger) == "NOUN" {
         if let Some(k) = phrase_timex(t, trigger) {

@@ -178,6 +178,46 @@ impl<'d> Tree<'d> {
             "conj" => self.subject_depth(h, depth + 1),
             "acl:relcl" | "acl" => Some(h),
             "advcl" if matches!(self.xpos(p), "VBG" | "VBN") => self.subject_depth(h, depth + 1),
+            // "prompting Blinken … to warn": an infinitive under an object-control verb has
+            // the object as its subject (the parser often calls it an adverbial); under other
+            // verbs it is a purpose clause of the subject ("sent troops to protect …").
+            "advcl"
+                if self
+                    .children(p)
+                    .iter()
+                    .any(|&c| self.rel(c) == "mark" && self.lower(c) == "to") =>
+            {
+                let object_control = matches!(
+                    self.lemma(h),
+                    "prompt"
+                        | "urge"
+                        | "ask"
+                        | "force"
+                        | "persuade"
+                        | "encourage"
+                        | "lead"
+                        | "allow"
+                        | "order"
+                        | "invite"
+                        | "tell"
+                        | "call"
+                        | "press"
+                        | "push"
+                        | "require"
+                        | "pressure"
+                        | "compel"
+                        | "advise"
+                        | "warn"
+                        | "instruct"
+                        | "authorize"
+                        | "enable"
+                        | "help"
+                );
+                match self.child(h, "obj").filter(|_| object_control) {
+                    Some(o) => Some(o),
+                    None => self.subject_depth(h, depth + 1),
+                }
+            }
             _ => None,
         }
     }
