@@ -112,7 +112,15 @@ impl Coder<'_, '_> {
                 }
                 (self.lex.verb_rules(&lemma), true)
             }
-            "NOUN" => (self.lex.noun_rules(&lemma), false),
+            "NOUN" => {
+                // Statements are coded from their verbs: a noun such as "comment" or
+                // "statement" names one without stating that it was made.
+                let rules = self.lex.noun_rules(&lemma);
+                if rules.first().is_some_and(|r| r.cameo.starts_with("01")) {
+                    return (&[], false);
+                }
+                (rules, false)
+            }
             _ => (&[], false),
         }
     }

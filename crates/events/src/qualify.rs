@@ -82,6 +82,8 @@ const PROBABLE_WORDS: &[&str] = &[
     "presumably",
     "indicate",
 ];
+/// Words whose complement the subject says did not happen ("deny providing sanctuary").
+const DENIAL_WORDS: &[&str] = &["deny", "refute", "dismiss", "reject"];
 const POSSIBLE_WORDS: &[&str] = &[
     "fear", "possible", "possibly", "perhaps", "maybe", "risk", "concern", "worry",
 ];
@@ -207,6 +209,12 @@ pub fn factuality(
                 "advmod" if POSSIBLE_WORDS.contains(&w) => set(Factuality::Possible, &mut result),
                 _ => {}
             }
+        }
+        if i > 0
+            && DENIAL_WORDS.contains(&lemma.as_str())
+            && matches!(t.deprel(chain[i - 1]), "xcomp" | "ccomp" | "obj" | "advcl")
+        {
+            set(Factuality::Negated, &mut result);
         }
         if i > 0 {
             if PROBABLE_WORDS.contains(&lemma.as_str()) {
