@@ -405,6 +405,17 @@ pub struct EventDate {
     pub basis: &'static str,
 }
 
+/// The trigger, the anchor (when it differs) and every head above the anchor: where an
+/// event's date and place are looked for, nearest first.
+fn event_chain(t: &Tree<'_>, trigger: TokenId, anchor: TokenId) -> Vec<TokenId> {
+    let mut chain = vec![trigger];
+    if anchor != trigger {
+        chain.push(anchor);
+    }
+    chain.extend(t.ancestors(anchor));
+    chain
+}
+
 /// The date of an event anchored at `anchor` with trigger `trigger`.
 pub fn date(
     tree: &Tree<'_>,
@@ -414,11 +425,7 @@ pub fn date(
 ) -> Option<EventDate> {
     let t = tree;
     let doc = t.doc;
-    let mut chain = vec![trigger];
-    if anchor != trigger {
-        chain.push(anchor);
-    }
-    chain.extend(t.ancestors(anchor));
+    let chain = event_chain(t, trigger, anchor);
     for &p in &chain {
         for (k, x) in doc.timexes.iter().enumerate() {
             if !matches!(x.kind, TimexKind::Date | TimexKind::Time) {
@@ -567,11 +574,7 @@ pub fn location(
 ) -> Option<usize> {
     let t = tree;
     let doc = t.doc;
-    let mut chain = vec![trigger];
-    if anchor != trigger {
-        chain.push(anchor);
-    }
-    chain.extend(t.ancestors(anchor));
+    let chain = event_chain(t, trigger, anchor);
     for &p in &chain {
         // Direct dependents first, then dependents of dependents (a place inside "a trip to
         // Moscow", "neutral territory in the Sea of Japan").
