@@ -607,11 +607,17 @@ impl Coder<'_, '_> {
             for z in ys {
                 let m = self.owner[z as usize].or_else(|| {
                     // "Russian forces" may not be one mention: a national adjective, a
-                    // possessive or a compound naming an actor stands for the noun.
+                    // possessive or a compound naming an actor stands for the noun; a
+                    // quantity stands for what it counts ("scores of Liberian refugees").
                     t.children(z)
                         .iter()
                         .copied()
-                        .filter(|&c| matches!(t.deprel(c), "amod" | "compound" | "nmod:poss"))
+                        .filter(|&c| {
+                            matches!(t.deprel(c), "amod" | "compound" | "nmod:poss")
+                                || (t.rel(c) == "nmod"
+                                    && t.case(c).as_deref() == Some("of")
+                                    && is_quantity(t.lemma(z)))
+                        })
                         .find_map(|c| self.owner[c as usize])
                 });
                 let Some(m) = m else { continue };
@@ -630,6 +636,38 @@ impl Coder<'_, '_> {
         }
         out
     }
+}
+
+/// Nouns that count or group what follows "of" ("scores of refugees", "members of Hamas").
+fn is_quantity(lemma: &str) -> bool {
+    matches!(
+        lemma.to_lowercase().as_str(),
+        "score"
+            | "dozen"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "number"
+            | "group"
+            | "member"
+            | "band"
+            | "unit"
+            | "team"
+            | "contingent"
+            | "delegation"
+            | "convoy"
+            | "batch"
+            | "couple"
+            | "handful"
+            | "majority"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "one"
+            | "two"
+            | "three"
+    )
 }
 
 /// The lemma to look a word up by: the tagger's lemma, checked against a plain English

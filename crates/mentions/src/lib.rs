@@ -731,7 +731,8 @@ fn modifier_left(
     (s, Some(base))
 }
 
-/// "the foreign minister of Russia": a name after "of" (optionally "the").
+/// "the foreign minister of Russia", "police in Lahore": a country, seat or place after "of"
+/// or "in" (optionally "the").
 fn modifier_of(
     kb: &'static KnowledgeBase,
     doc: &Document,
@@ -742,7 +743,8 @@ fn modifier_of(
     date: Option<NaiveDate>,
 ) -> Option<Base> {
     let mut t = found[k].tokens.end as usize;
-    if folded.get(t).map(String::as_str) != Some("of") {
+    let prep = folded.get(t).map(String::as_str)?;
+    if !matches!(prep, "of" | "in") {
         return None;
     }
     t += 1;
@@ -754,7 +756,11 @@ fn modifier_of(
         return None;
     };
     let base = base_of(kb, doc, refs, found[j].tokens.clone(), date)?;
-    used[j] = true;
+    // "the foreign minister of Russia" is one mention; in "security forces in Guinea" the
+    // place stays a place of its own.
+    if prep == "of" {
+        used[j] = true;
+    }
     Some(base)
 }
 
@@ -799,17 +805,16 @@ fn base_of(
             organization: false,
         });
     }
-    let place = refs.iter().find(|r| r.kind == EntityKind::Place)?;
-    if let Entity::Place(p) = kb.entity(*place) {
-        if is_capital(kb, p) {
-            return Some(Base {
-                code: p.country.clone(),
-                country: Some(p.country.clone()),
-                organization: false,
-            });
-        }
-    }
-    None
+    // A place: its country ("Lahore police" → PAK). The gazetteer lists the most populous
+    // place first; a capital wins.
+    let mut places = kb.place(surface);
+    places.sort_by_key(|p| std::cmp::Reverse(is_capital(kb, p)));
+    let p = places.first()?;
+    (!p.country.is_empty() && p.country != "-").then(|| Base {
+        code: p.country.clone(),
+        country: Some(p.country.clone()),
+        organization: false,
+    })
 }
 
 fn is_capital(kb: &'static KnowledgeBase, p: &eventwire_kb::Place) -> bool {
