@@ -2,8 +2,10 @@
 //!
 //! Usage: `cargo run --release -p eventwire-syntax --example eval_syntax -- MODEL|builtin FILE.conllu...`
 //!
-//! Environment: `SYNTAX_PRUNE=N` drops quantized weights below N first; `SYNTAX_SAVE=PATH` writes
-//! the (pruned) model; `SYNTAX_DUMP=PATH` writes the predictions for the last file as CoNLL-U.
+//! Environment: `SYNTAX_PRUNE_TAGGER=N` and `SYNTAX_PRUNE_PARSER=N` drop quantized weights below N
+//! first; `SYNTAX_SAVE=PATH` writes
+//! the (pruned) model; `SYNTAX_DUMP=PATH` writes the predictions for the last file as CoNLL-U;
+//! `SYNTAX_DECODE_BEAM=N` decodes with another beam width.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -38,14 +40,30 @@ fn main() -> ExitCode {
         }
     };
     let pruned;
-    let model = match std::env::var("SYNTAX_PRUNE")
-        .ok()
-        .and_then(|v| v.parse::<u16>().ok())
-    {
-        Some(t) => {
-            pruned = model.pruned(t);
-            println!("pruned below {t}: {} bytes", pruned.to_bytes().len());
+    let threshold = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u16>().ok());
+    let model = match (
+        threshold("SYNTAX_PRUNE_TAGGER"),
+        threshold("SYNTAX_PRUNE_PARSER"),
+    ) {
+        (None, None) => model,
+        (t, p) => {
+            let (t, p) = (t.unwrap_or(0), p.unwrap_or(0));
+            pruned = model.pruned(t, p);
+            println!(
+                "pruned below {t} (tagger), {p} (parser): {} bytes",
+                pruned.to_bytes().len()
+            );
             &pruned
+        }
+    };
+    let rebeamed;
+    let model = match std::env::var("SYNTAX_DECODE_BEAM")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        Some(w) => {
+            rebeamed = model.clone().with_beam_width(w);
+            &rebeamed
         }
         None => model,
     };

@@ -114,8 +114,9 @@ pub struct Analysis {
 }
 
 const MAGIC: &[u8; 8] = b"EWSYN\0\r\n";
-/// Version of the binary model format written by [`SyntaxModel::save`].
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the binary model format written by [`SyntaxModel::save`]. It also stands for the
+/// feature templates: a model only works with the features it was trained with.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A trained tagger, lemmatizer and parser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,14 +192,16 @@ impl SyntaxModel {
         })
     }
 
-    /// A smaller copy of the model: weights whose magnitude is below `min_abs` (in the quantized
-    /// units of the file, at most 32767) are dropped from the tagger and the parser.
-    pub fn pruned(&self, min_abs: u16) -> SyntaxModel {
-        let t = min_abs.min(i16::MAX as u16) as i16;
+    /// A smaller copy of the model: weights whose magnitude is below the given threshold (in the
+    /// quantized units of the file, at most 32767) are dropped from the tagger and from the parser.
+    /// The tagger is small and sensitive, the parser large and robust, hence two thresholds.
+    pub fn pruned(&self, tagger_min_abs: u16, parser_min_abs: u16) -> SyntaxModel {
+        let t = tagger_min_abs.min(i16::MAX as u16) as i16;
+        let p = parser_min_abs.min(i16::MAX as u16) as i16;
         let mut out = self.clone();
         out.tagger.weights = self.tagger.weights.pruned(t);
         out.tagger.second = self.tagger.second.as_ref().map(|w| w.pruned(t));
-        out.parser.weights = self.parser.weights.pruned(t);
+        out.parser.weights = self.parser.weights.pruned(p);
         out
     }
 
@@ -311,9 +314,11 @@ impl SyntaxModel {
         s.punct.clear();
         s.punct
             .extend(s.tags.iter().map(|&t| self.tag_is_punct[t as usize]));
-        s.parse
-            .input
-            .fill(s.lex.iter().map(|l| l.lw), s.tags.iter().map(|&t| t as u64));
+        s.parse.input.fill(
+            s.lex.iter().map(|l| l.lw),
+            s.tags.iter().map(|&t| t as u64),
+            s.lex.iter().map(Lexical::spelling),
+        );
         parser::parse_beam(
             &self.parser.weights,
             self.root,

@@ -7,8 +7,15 @@
 //!   root word (`punct` for punctuation, `parataxis` otherwise).
 //! * Features: the rich non-local templates of Zhang & Nivre (2011): words and tags of the top of the
 //!   stack, the first three buffer words and the second stack item, heads and grand-heads, left- and
-//!   right-most children and their labels, distance, valency and label sets.
-//! * Training: the dynamic oracle of Goldberg & Nivre (2012) for arc-eager computes, for every
+//!   right-most children and their labels, distance, valency and label sets; plus the suffix and
+//!   spelling flags of S0, N0 and N1, which help when a tag is wrong.
+//! * Decoding: beam search (the model's width, 1 = greedy). Hypotheses that reach the end of the
+//!   buffer are carried over unchanged until every hypothesis has finished.
+//! * Training with a beam: global perceptron with early update (Zhang & Nivre 2011). The gold
+//!   derivation is latent: the best-scoring hypothesis whose transitions all have zero cost under
+//!   the dynamic oracle below; when none survives in the beam, the weights move towards its best
+//!   zero-cost continuation and away from the best hypothesis.
+//! * Greedy training: the dynamic oracle of Goldberg & Nivre (2012) for arc-eager computes, for every
 //!   transition, how many gold arcs it makes unreachable (labels included); the perceptron is updated
 //!   towards the best-scoring zero-cost transition, and after the first epoch the parser follows its
 //!   own prediction 90% of the time, so it learns to recover from its mistakes. Non-projective gold
@@ -62,6 +69,9 @@ fn decode(a: usize) -> Move {
 pub(crate) struct ParseInput {
     pub(crate) words: Vec<u64>,
     pub(crate) tags: Vec<u64>,
+    /// Spelling of each word: hash of its last three letters and its spelling flags, which keep
+    /// the parser informed when a tag is wrong.
+    pub(crate) spelling: Vec<(u64, u64)>,
 }
 
 pub(crate) const ROOT_WORD: u64 = 0x524F_4F54;
@@ -72,17 +82,24 @@ impl ParseInput {
         ParseInput {
             words: Vec::new(),
             tags: Vec::new(),
+            spelling: Vec::new(),
         }
     }
 
-    /// Fills the input from lowercase word hashes and tag ids of the `n` words.
+    /// Fills the input from lowercase word hashes, tag ids and spelling `(suffix, flags)` of the
+    /// `n` words.
     pub(crate) fn fill(
         &mut self,
         words: impl Iterator<Item = u64>,
         tags: impl Iterator<Item = u64>,
+        spelling: impl Iterator<Item = (u64, u64)>,
     ) {
         self.words.clear();
         self.tags.clear();
+        self.spelling.clear();
+        self.spelling.push((ROOT_WORD, ROOT_WORD));
+        self.spelling.extend(spelling);
+        self.spelling.push((NIL_WORD, NIL_WORD));
         self.words.push(ROOT_WORD);
         self.tags.push(ROOT_WORD);
         self.words.extend(words);
@@ -508,6 +525,15 @@ pub(crate) fn features(x: &ParseInput, st: &State, out: &mut Vec<u64>) {
     out.push(f2(76, p[s1], s0p));
     out.push(f3(77, s0p, lab(s0), n0p));
     out.push(f3(78, s0w, lab(s0), n0p));
+    // Spelling, for robustness to tagging errors.
+    let (s0suf, s0fl) = x.spelling[s0];
+    let (n0suf, n0fl) = x.spelling[n0];
+    out.push(f2(79, s0suf, s0p));
+    out.push(f2(80, n0suf, n0p));
+    out.push(f2(81, x.spelling[n1].0, n1p));
+    out.push(f2(82, s0suf, n0suf));
+    out.push(f3(83, s0fl, s0p, n0p));
+    out.push(f3(84, n0fl, n0p, s0p));
 }
 
 /// A trained parser: label inventory and weights.
@@ -642,6 +668,8 @@ fn dominates(heads: &[usize], h: usize, mut k: usize) -> bool {
 pub(crate) struct ParseExample {
     pub(crate) words: Vec<u64>,
     pub(crate) tags: Vec<u64>,
+    /// Suffix hash and spelling flags per word.
+    pub(crate) spelling: Vec<(u64, u64)>,
     /// Gold heads, index 0 unused, projectivized.
     pub(crate) heads: Vec<usize>,
     /// Gold label ids, index 0 unused.
@@ -667,9 +695,11 @@ pub(crate) fn train_epoch(
     for &idx in order {
         let ex = &examples[idx];
         let n = ex.words.len();
-        scratch
-            .input
-            .fill(ex.words.iter().copied(), ex.tags.iter().copied());
+        scratch.input.fill(
+            ex.words.iter().copied(),
+            ex.tags.iter().copied(),
+            ex.spelling.iter().copied(),
+        );
         let ParseScratch {
             input,
             state,
@@ -983,9 +1013,11 @@ pub(crate) fn train_epoch_beam(
     for &idx in order {
         let ex = &examples[idx];
         let n = ex.words.len();
-        scratch
-            .input
-            .fill(ex.words.iter().copied(), ex.tags.iter().copied());
+        scratch.input.fill(
+            ex.words.iter().copied(),
+            ex.tags.iter().copied(),
+            ex.spelling.iter().copied(),
+        );
         let ParseScratch {
             input,
             state,

@@ -38,6 +38,11 @@ pub(crate) struct Lexical {
 const NONE: u64 = 0xDEAD_BEEF;
 
 impl Lexical {
+    /// What the parser sees of the spelling: last-three-letters hash and spelling flags.
+    pub(crate) fn spelling(&self) -> (u64, u64) {
+        (self.suf[2], self.flags)
+    }
+
     /// Computes the hashes of `form`; `buf` is scratch space.
     pub(crate) fn of(form: &str, buf: &mut Vec<char>) -> Lexical {
         normalized_chars(form, false, buf);

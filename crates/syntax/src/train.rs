@@ -56,9 +56,11 @@ pub struct TrainConfig {
     /// Train a second tagger pass that sees the first pass's tags of the following words
     /// (needs `jackknife_folds >= 2`).
     pub second_pass: bool,
-    /// Drop quantized weights whose magnitude is below this (out of 32767) from the final model;
-    /// see [`SyntaxModel::pruned`].
-    pub prune_below: u16,
+    /// Drop tagger weights whose quantized magnitude is below this (out of 32767) from the final
+    /// model; see [`SyntaxModel::pruned`].
+    pub prune_tagger_below: u16,
+    /// The same for the parser, which holds most of the weights.
+    pub prune_parser_below: u16,
     /// Number of jackknife folds for the parser's training tags (0 or 1: gold tags).
     pub jackknife_folds: usize,
     /// Worker threads for the jackknife.
@@ -86,11 +88,12 @@ impl TrainConfig {
                 gum.join("en_gum-ud-dev.conllu"),
             ],
             gum_genres: SHIPPABLE_GUM_GENRES.iter().map(|s| s.to_string()).collect(),
-            tagger_epochs: 10,
-            parser_epochs: 15,
-            beam_width: 8,
+            tagger_epochs: 8,
+            parser_epochs: 14,
+            beam_width: 32,
             second_pass: true,
-            prune_below: 128,
+            prune_tagger_below: 128,
+            prune_parser_below: 192,
             jackknife_folds: 5,
             threads: 2,
             seed: 20_261_129,
@@ -483,6 +486,7 @@ pub fn train(config: &TrainConfig) -> Result<(SyntaxModel, TrainReport), SyntaxE
                 ParseExample {
                     words: ex.lex.iter().map(|l| l.lw).collect(),
                     tags: tags.iter().map(|&t| t as u64).collect(),
+                    spelling: ex.lex.iter().map(Lexical::spelling).collect(),
                     heads,
                     labels,
                 }
@@ -635,8 +639,8 @@ pub fn train(config: &TrainConfig) -> Result<(SyntaxModel, TrainReport), SyntaxE
             weights: parser_table,
         },
     )?;
-    let model = if config.prune_below > 0 {
-        model.pruned(config.prune_below)
+    let model = if config.prune_tagger_below > 0 || config.prune_parser_below > 0 {
+        model.pruned(config.prune_tagger_below, config.prune_parser_below)
     } else {
         model
     };
@@ -664,9 +668,11 @@ fn parse_dev(
     let mut arcs = Vec::new();
     let mut punct = Vec::new();
     for ((s, ex), tags) in dev_sents.iter().zip(dev_ex).zip(dev_tags) {
-        scratch
-            .input
-            .fill(ex.lex.iter().map(|l| l.lw), tags.iter().map(|&t| t as u64));
+        scratch.input.fill(
+            ex.lex.iter().map(|l| l.lw),
+            tags.iter().map(|&t| t as u64),
+            ex.lex.iter().map(Lexical::spelling),
+        );
         punct.clear();
         punct.extend(tags.iter().map(|&t| tag_is_punct[t as usize]));
         parser::parse_beam(
