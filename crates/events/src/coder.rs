@@ -180,8 +180,11 @@ impl Coder<'_, '_> {
                 targets = rest.to_vec();
                 sources = first.to_vec();
             } else if self.embedding_of(p).is_some() {
-                // "X warned (that) Y …", "X demanded that Y …": the embedded clause's subject.
-                if let Some(s) = self.complement(p).and_then(|c| self.tree.subject(c)) {
+                // "X warned (that) Y …", "X demanded that Y …": the embedded clause's subject;
+                // "Y appears to …, X warned": the subject of the clause the reporting verb
+                // comments on.
+                let content = self.complement(p).or_else(|| self.commented_clause(p));
+                if let Some(s) = content.and_then(|c| self.tree.subject(c)) {
                     targets = self.actors(s);
                 }
             }
@@ -394,6 +397,24 @@ impl Coder<'_, '_> {
         None
     }
 
+    /// The clause a trailing reporting verb comments on when the parser did not make it a
+    /// complement: the sentence's root, when the reporting clause follows a comma.
+    fn commented_clause(&self, p: TokenId) -> Option<TokenId> {
+        let t = self.tree;
+        let doc = t.doc;
+        let s = doc.sentences.iter().find(|s| s.tokens.contains(&p))?;
+        let root = s.tokens.clone().find(|&x| t.head(x).is_none())?;
+        if root == p || root > p || t.dominates(p, root) {
+            return None;
+        }
+        let from = t.subject(p).map_or(p, |x| x.min(p));
+        let comma = (s.tokens.start..from)
+            .rev()
+            .take(8)
+            .any(|k| matches!(doc.tokens.norm(k), "," | "\""));
+        comma.then_some(root)
+    }
+
     /// The clausal complement of `p` (xcomp, ccomp), or the clause it comments on in
     /// parataxis.
     fn complement(&self, p: TokenId) -> Option<TokenId> {
@@ -524,10 +545,26 @@ impl Coder<'_, '_> {
                     }
                     Slot::Iobj => t.child(x, "iobj"),
                     Slot::Prep(prep) => t.prep(x, prep).or_else(|| {
-                        // "discussed the plan with Putin": a prepositional phrase the parser
-                        // hung on the verb's object belongs to the verb as well.
                         if verb_level {
+                            // "discussed the plan with Putin": a prepositional phrase the
+                            // parser hung on the verb's object belongs to the verb as well.
                             t.object(x).and_then(|o| t.prep(o, prep))
+                        } else if i == 0 {
+                            // "a visit by the prime minister to Kyiv": one hung on a noun
+                            // inside the event's own phrase belongs to the event.
+                            t.children(x)
+                                .iter()
+                                .copied()
+                                .filter(|&c| matches!(t.rel(c), "nmod" | "appos"))
+                                .find_map(|c| {
+                                    t.prep(c, prep).or_else(|| {
+                                        t.children(c)
+                                            .iter()
+                                            .copied()
+                                            .filter(|&g| matches!(t.rel(g), "appos" | "flat"))
+                                            .find_map(|g| t.prep(g, prep))
+                                    })
+                                })
                         } else {
                             None
                         }
