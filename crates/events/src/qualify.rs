@@ -439,7 +439,9 @@ pub fn date(
                 .tokens
                 .clone()
                 .find_map(|tok| t.head(tok).filter(|h| !x.tokens.contains(h)));
-            if attached == Some(p) {
+            // A time hung on the subject ("Guterres on Thursday urged …") is the clause's.
+            let on_subject = attached.is_some_and(|a| t.head(a) == Some(p) && t.rel(a) == "nsubj");
+            if attached == Some(p) || on_subject {
                 let basis = match x.basis {
                     eventwire_document::TimexBasis::Explicit => "explicit",
                     _ => "relative",

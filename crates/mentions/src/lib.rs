@@ -181,6 +181,11 @@ impl MentionFinder {
                 Some(Item::Honorific)
             } else if let Some(word) = pronoun(f) {
                 Some(Item::Pronoun { word })
+            } else if let Some(word) =
+                definite_anaphor(f).filter(|_| i > s0 && folded[i - 1] == "the")
+            {
+                // "the group", "the country": a definite description of an actor named before.
+                Some(Item::Pronoun { word })
             } else if cap
                 && norm.chars().count() > 1
                 && norm
@@ -519,6 +524,16 @@ fn span_of(doc: &Document, tokens: Range<TokenId>) -> Span {
 
 fn join_tokens(doc: &Document, tokens: Range<TokenId>) -> String {
     doc.slice(span_of(doc, tokens)).to_string()
+}
+
+/// Nouns that, after "the", refer back to an organisation or a country named earlier; the
+/// returned word is the pronoun they behave like.
+fn definite_anaphor(folded: &str) -> Option<&'static str> {
+    match folded {
+        "group" | "militia" | "movement" | "organization" | "organisation" | "bloc"
+        | "alliance" | "country" | "nation" | "kingdom" | "republic" => Some("it"),
+        _ => None,
+    }
 }
 
 fn pronoun(folded: &str) -> Option<&'static str> {
@@ -1089,10 +1104,23 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                     "she" => Some(Gender::Female),
                     _ => None,
                 };
+                // A non-reflexive object never refers to its own clause's subject ("HRW accused
+                // the group", "Xi praised him").
+                let clause_mate = |c: &Mention| {
+                    doc.syntax.as_ref().is_some_and(|syn| {
+                        let (h, ch) = (m.head as usize, c.head as usize);
+                        !syn.deprel[h].starts_with("nsubj")
+                            && syn.deprel[h] != "nmod:poss"
+                            && syn.deprel[ch].starts_with("nsubj")
+                            && syn.head[h].is_some()
+                            && syn.head[h] == syn.head[ch]
+                    })
+                };
                 let fits = |c: &Mention| -> bool {
                     if c.kind != MentionKind::Actor
                         || c.code.is_none()
                         || c.tokens.end > m.tokens.start
+                        || clause_mate(c)
                     {
                         return false;
                     }
