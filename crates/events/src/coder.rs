@@ -404,7 +404,7 @@ impl Coder<'_, '_> {
         let doc = t.doc;
         let s = doc.sentences.iter().find(|s| s.tokens.contains(&p))?;
         let root = s.tokens.clone().find(|&x| t.head(x).is_none())?;
-        if root == p || root > p || t.dominates(p, root) {
+        if root >= p || t.dominates(p, root) {
             return None;
         }
         let from = t.subject(p).map_or(p, |x| x.min(p));
