@@ -41,16 +41,16 @@ fn doc_with_tree(text: &str, tree: &str) -> (Pipeline, Document) {
     (pipeline, doc)
 }
 
-fn events(
-    p: &Pipeline,
-    d: &Document,
-) -> Vec<(
+/// (code, source, target, factuality, speaker) of each event.
+type Coded = (
     String,
     Option<String>,
     Option<String>,
     String,
     Option<String>,
-)> {
+);
+
+fn events(p: &Pipeline, d: &Document) -> Vec<Coded> {
     p.events(d)
         .into_iter()
         .map(|r| {
