@@ -116,7 +116,7 @@ pub struct Analysis {
 const MAGIC: &[u8; 8] = b"EWSYN\0\r\n";
 /// Version of the binary model format written by [`SyntaxModel::save`]. It also stands for the
 /// feature templates: a model only works with the features it was trained with.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A trained tagger, lemmatizer and parser.
 #[derive(Debug, Clone, PartialEq, Eq)]

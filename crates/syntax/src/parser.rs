@@ -1,10 +1,12 @@
 //! Labelled arc-eager dependency parser with a greedy averaged perceptron.
 //!
 //! * Transitions: `SHIFT`, `REDUCE`, `LEFT-ARC(label)`, `RIGHT-ARC(label)` over a stack that starts
-//!   with the artificial root (index 0) and a buffer of the words 1..=n. The root may receive only one
-//!   dependent (labelled `root`), and no other arc may be labelled `root`, so every output is a UD
-//!   tree with a single root. Words still headless when the buffer runs out are attached to that
-//!   root word (`punct` for punctuation, `parataxis` otherwise).
+//!   empty and a buffer of the words 1..=n followed by the artificial root (Ballesteros & Nivre
+//!   2013: the root at the end lets the parser choose the root word after reading the whole
+//!   sentence). The root takes exactly one dependent, by `LEFT-ARC(root)`, and no other arc is
+//!   labelled `root`, so every output is a UD tree with a single root; once the root has its
+//!   dependent, words still headless are reduced and hang from the root word (`punct` for
+//!   punctuation, `parataxis` otherwise). Every word is pushed and popped once: 2n transitions.
 //! * Features: the rich non-local templates of Zhang & Nivre (2011): words and tags of the top of the
 //!   stack, the first three buffer words and the second stack item, heads and grand-heads, left- and
 //!   right-most children and their labels, distance, valency and label sets; plus the suffix and
@@ -161,10 +163,8 @@ impl State {
         self.n = n;
         self.nil = nil;
         self.stack.clear();
-        self.stack.push(0);
         self.in_stack.clear();
         self.in_stack.resize(n + 2, false);
-        self.in_stack[0] = true;
         self.b = 1;
         for v in [
             &mut self.head,
@@ -192,7 +192,17 @@ impl State {
 
     #[inline]
     fn terminal(&self) -> bool {
-        self.b > self.n
+        self.b > self.n && self.stack.is_empty()
+    }
+
+    /// The front of the buffer: the next word, or the root once every word has been read.
+    #[inline]
+    fn front(&self) -> usize {
+        if self.b <= self.n {
+            self.b
+        } else {
+            0
+        }
     }
 
     #[inline]
@@ -207,7 +217,8 @@ impl State {
             self.root_has_child = true;
         }
         let bit = 1u64 << (l % 64);
-        if d < h {
+        // The root sits after the last word, so its dependents are left dependents.
+        if h == 0 || d < h {
             if self.lc1[h] == self.nil || d < self.lc1[h] {
                 self.lc2[h] = self.lc1[h];
                 self.lc1[h] = d;
@@ -243,7 +254,7 @@ impl State {
             Move::Left(l) => {
                 if let Some(s) = self.stack.pop() {
                     self.in_stack[s] = false;
-                    self.add_arc(self.b, s, l);
+                    self.add_arc(self.front(), s, l);
                 }
             }
             Move::Right(l) => {
@@ -259,22 +270,24 @@ impl State {
     /// Whether transition `a` is allowed (`root` is the id of the `root` label).
     #[inline]
     fn valid(&self, a: usize, root: u16) -> bool {
-        let buffer = self.b <= self.n;
+        let words_left = self.b <= self.n;
         let s = self.s0();
         let has_stack = s != self.nil;
         match decode(a) {
-            Move::Shift => buffer,
-            Move::Reduce => has_stack && s != 0 && self.head[s] != self.nil,
-            Move::Left(l) => buffer && has_stack && s != 0 && self.head[s] == self.nil && l != root,
-            Move::Right(l) => {
-                buffer
-                    && has_stack
-                    && if s == 0 {
-                        l == root && !self.root_has_child
-                    } else {
+            Move::Shift => words_left,
+            Move::Reduce => {
+                has_stack && (self.head[s] != self.nil || (!words_left && self.root_has_child))
+            }
+            Move::Left(l) => {
+                has_stack
+                    && self.head[s] == self.nil
+                    && if words_left {
                         l != root
+                    } else {
+                        l == root && !self.root_has_child
                     }
             }
+            Move::Right(l) => words_left && has_stack && l != root,
         }
     }
 
@@ -284,18 +297,21 @@ impl State {
         if self.terminal() {
             return;
         }
+        let words_left = self.b <= self.n;
+        if words_left {
+            f(SHIFT);
+        }
         let s = self.s0();
-        f(SHIFT);
         if s == self.nil {
             return;
         }
-        if s != 0 && self.head[s] != self.nil {
+        let headless = self.head[s] == self.nil;
+        if !headless || (!words_left && self.root_has_child) {
             f(REDUCE);
         }
-        let can_left = s != 0 && self.head[s] == self.nil;
-        if s == 0 {
-            if !self.root_has_child {
-                f(right(root));
+        if !words_left {
+            if headless && !self.root_has_child {
+                f(left(root));
             }
             return;
         }
@@ -304,14 +320,16 @@ impl State {
             if l == root {
                 continue;
             }
-            if can_left {
+            if headless {
                 f(left(l));
             }
             f(right(l));
         }
     }
 
-    /// Dynamic-oracle cost of every transition (`i32::MAX` for invalid ones).
+    /// Dynamic-oracle cost of every transition (`i32::MAX` for invalid ones): the number of gold
+    /// arcs (with their labels) that the transition makes unreachable. The root is the last item
+    /// of the buffer and may take one dependent, by `LEFT-ARC(root)`.
     fn costs(
         &self,
         gold_head: &[usize],
@@ -330,66 +348,53 @@ impl State {
         let s = self.s0();
         let b = self.b;
         let n = self.n;
-        // SHIFT
-        let mut c = 0;
-        if self.in_stack[gold_head[b]] {
-            c += 1;
+        let words_left = b <= n;
+        let headless_deps_in_stack = |h: usize| {
+            self.stack
+                .iter()
+                .filter(|&&k| self.head[k] == self.nil && gold_head[k] == h)
+                .count() as i32
+        };
+        let deps_in_buffer = |h: usize| (b..=n).filter(|&k| gold_head[k] == h).count() as i32;
+        if words_left {
+            out[SHIFT] = self.in_stack[gold_head[b]] as i32 + headless_deps_in_stack(b);
         }
-        for &k in &self.stack {
-            if k != 0 && self.head[k] == self.nil && gold_head[k] == b {
-                c += 1;
-            }
-        }
-        out[SHIFT] = c;
         if s == self.nil {
             return;
         }
-        // REDUCE
-        if self.valid(REDUCE, root) {
-            out[REDUCE] = (b..=n).filter(|&k| gold_head[k] == s).count() as i32;
+        let headless = self.head[s] == self.nil;
+        if !headless || (!words_left && self.root_has_child) {
+            out[REDUCE] = deps_in_buffer(s);
         }
-        // LEFT-ARC
-        if s != 0 && self.head[s] == self.nil {
+        if headless {
             let g = gold_head[s];
-            let mut c = 0;
-            if g > b && g <= n {
-                c += 1;
+            if words_left {
+                let lost_head = ((g > b && g <= n) || g == 0) as i32;
+                let c = lost_head + deps_in_buffer(s);
+                for l in 0..nlabels as u16 {
+                    if l != root {
+                        out[left(l)] = c + (g == b && gold_label[s] != l) as i32;
+                    }
+                }
+            } else if !self.root_has_child {
+                let blocks_gold_root = g != 0
+                    && gold_root != self.nil
+                    && self.in_stack[gold_root]
+                    && self.head[gold_root] == self.nil;
+                out[left(root)] =
+                    blocks_gold_root as i32 + (g == 0 && gold_label[s] != root) as i32;
             }
-            c += (b..=n).filter(|&k| gold_head[k] == s).count() as i32;
+        }
+        if words_left {
+            let g = gold_head[b];
+            let lost_head =
+                (g != s && g != self.nil && (self.in_stack[g] || (g > b && g <= n) || g == 0))
+                    as i32;
+            let c = lost_head + headless_deps_in_stack(b);
             for l in 0..nlabels as u16 {
-                if l == root {
-                    continue;
+                if l != root {
+                    out[right(l)] = c + (g == s && gold_label[b] != l) as i32;
                 }
-                let extra = (g == b && gold_label[s] != l) as i32;
-                out[left(l)] = c + extra;
-            }
-        }
-        // RIGHT-ARC
-        let g = gold_head[b];
-        let mut c = 0;
-        if g != s && g != self.nil && (self.in_stack[g] || g > b) {
-            c += 1;
-        }
-        for &k in &self.stack {
-            if k != 0 && self.head[k] == self.nil && gold_head[k] == b {
-                c += 1;
-            }
-        }
-        if s == 0 {
-            if !self.root_has_child {
-                if gold_root > b && gold_root <= n {
-                    c += 1;
-                }
-                let extra = (g == 0 && gold_label[b] != root) as i32;
-                out[right(root)] = c + extra;
-            }
-        } else {
-            for l in 0..nlabels as u16 {
-                if l == root {
-                    continue;
-                }
-                let extra = (g == s && gold_label[b] != l) as i32;
-                out[right(l)] = c + extra;
             }
         }
     }
@@ -424,7 +429,13 @@ pub(crate) fn features(x: &ParseInput, st: &State, out: &mut Vec<u64>) {
     } else {
         nil
     };
-    let n0 = if st.b <= st.n { st.b } else { nil };
+    let n0 = if st.b <= st.n {
+        st.b
+    } else if st.terminal() {
+        nil
+    } else {
+        0
+    };
     let n1 = if st.b < st.n { st.b + 1 } else { nil };
     let n2 = if st.b + 1 < st.n { st.b + 2 } else { nil };
     let s0h = st.head[s0];
@@ -432,7 +443,8 @@ pub(crate) fn features(x: &ParseInput, st: &State, out: &mut Vec<u64>) {
     let (s0l, s0l2, s0r, s0r2) = (st.lc1[s0], st.lc2[s0], st.rc1[s0], st.rc2[s0]);
     let (n0l, n0l2) = (st.lc1[n0], st.lc2[n0]);
     let d = if s0 != nil && n0 != nil {
-        dist_bucket(n0 - s0)
+        let n0_position = if n0 == 0 { st.n + 1 } else { n0 };
+        dist_bucket(n0_position.saturating_sub(s0))
     } else {
         15
     };

@@ -29,7 +29,13 @@ const TINY: &str = "# newdoc id = toy_1
 ";
 
 fn tiny_model() -> (SyntaxModel, TrainReport) {
-    let dir = std::env::temp_dir().join(format!("eventwire-syntax-test-{}", std::process::id()));
+    // Tests run in parallel: every call gets its own directory.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!(
+        "eventwire-syntax-test-{}-{call}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("tiny.conllu");
     std::fs::write(&path, TINY).expect("write");
@@ -150,4 +156,30 @@ fn builtin_model_handles_straight_and_curly_quotes() {
     let dont = model.analyze(&["They", "do", "n\u{2019}t", "know", "."]);
     assert_eq!(dont[2].lemma, "not");
     assert_eq!(dont[3].upos, "VERB");
+}
+
+#[test]
+fn any_input_gives_one_rooted_tree() {
+    let (model, _) = tiny_model();
+    let one = model.analyze(&["Yes"]);
+    assert_eq!((one[0].head, one[0].deprel.as_str()), (0, "root"));
+    let words: Vec<String> = (0..300)
+        .map(|i| match i % 5 {
+            0 => "the".to_string(),
+            1 => format!("word{i}"),
+            2 => ",".to_string(),
+            3 => String::new(),
+            _ => "\u{201C}".to_string(),
+        })
+        .collect();
+    let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+    for width in [1, 4] {
+        let out = model.clone().with_beam_width(width).analyze(&forms);
+        assert_eq!(out.len(), forms.len());
+        assert_eq!(out.iter().filter(|a| a.head == 0).count(), 1);
+        for (i, a) in out.iter().enumerate() {
+            assert!(a.head <= forms.len() && a.head != i + 1, "bad head {a:?}");
+            assert_eq!(a.head == 0, a.deprel == "root");
+        }
+    }
 }

@@ -90,7 +90,7 @@ impl TrainConfig {
             gum_genres: SHIPPABLE_GUM_GENRES.iter().map(|s| s.to_string()).collect(),
             tagger_epochs: 8,
             parser_epochs: 14,
-            beam_width: 32,
+            beam_width: 16,
             second_pass: true,
             prune_tagger_below: 128,
             prune_parser_below: 192,
