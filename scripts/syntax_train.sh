@@ -2,7 +2,7 @@
 # Retrains the committed syntax model models/syntax.ewsyn from the UD treebanks in SHARED
 # (default ../shared relative to the repository root) with the standard recipe of
 # eventwire_syntax::TrainConfig::standard. Deterministic: same data and settings, same bytes.
-# Environment overrides: SYNTAX_BEAM, SYNTAX_PARSER_EPOCHS, SYNTAX_TAGGER_EPOCHS,
+# Environment overrides: SYNTAX_BEAM, SYNTAX_DECODE_BEAM, SYNTAX_PARSER_EPOCHS, SYNTAX_TAGGER_EPOCHS,
 # SYNTAX_PRUNE_TAGGER, SYNTAX_PRUNE_PARSER.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

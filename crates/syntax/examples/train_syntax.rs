@@ -2,7 +2,9 @@
 //!
 //! Usage: `cargo run --release -p eventwire-syntax --example train_syntax -- SHARED_DIR OUT.ewsyn`
 //! where `SHARED_DIR/data/ud/UD_English-{EWT,GUM}` hold the treebanks. Optional environment:
-//! `SYNTAX_TAGGER_EPOCHS`, `SYNTAX_PARSER_EPOCHS`, `SYNTAX_BEAM`, `SYNTAX_PRUNE_TAGGER`, `SYNTAX_PRUNE_PARSER`, `SYNTAX_FOLDS`, `SYNTAX_THREADS`, and `SYNTAX_NO_GUM=1` to train on EWT alone.
+//! `SYNTAX_TAGGER_EPOCHS`, `SYNTAX_PARSER_EPOCHS`, `SYNTAX_BEAM`, `SYNTAX_DECODE_BEAM`,
+//! `SYNTAX_PRUNE_TAGGER`, `SYNTAX_PRUNE_PARSER`, `SYNTAX_FOLDS`, `SYNTAX_THREADS`, and
+//! `SYNTAX_NO_GUM=1` to train on EWT alone.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
     config.tagger_epochs = env_usize("SYNTAX_TAGGER_EPOCHS", config.tagger_epochs);
     config.parser_epochs = env_usize("SYNTAX_PARSER_EPOCHS", config.parser_epochs);
     config.beam_width = env_usize("SYNTAX_BEAM", config.beam_width);
+    config.decode_beam_width = env_usize("SYNTAX_DECODE_BEAM", config.decode_beam_width);
     config.prune_tagger_below =
         env_usize("SYNTAX_PRUNE_TAGGER", config.prune_tagger_below as usize).min(32767) as u16;
     config.prune_parser_below =

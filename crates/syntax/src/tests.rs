@@ -46,6 +46,7 @@ fn tiny_model() -> (SyntaxModel, TrainReport) {
         tagger_epochs: 5,
         parser_epochs: 8,
         beam_width: 4,
+        decode_beam_width: 0,
         second_pass: true,
         prune_tagger_below: 0,
         prune_parser_below: 0,
