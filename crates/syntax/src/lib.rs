@@ -19,6 +19,20 @@
 //! file. The committed model `models/syntax.ewsyn` is embedded in the crate and available through
 //! [`builtin`].
 //!
+//! # Accuracy and speed of the committed model
+//! Trained on EWT train plus the openly licensed GUM genres (`scripts/syntax_train.sh`), scored
+//! with gold tokenization (LAS on universal relations, punctuation included):
+//!
+//! | test set | UPOS | XPOS | lemma | UAS | LAS |
+//! |---|---|---|---|---|---|
+//! | EWT test | 0.950 | 0.944 | 0.966 | 0.871 | 0.844 |
+//! | GUM test (all genres) | 0.955 | 0.951 | 0.968 | 0.867 | 0.838 |
+//!
+//! The parser decodes with a beam of 32 (about 4k words/s on one core);
+//! [`SyntaxModel::with_beam_width`] trades accuracy for speed (beam 8: ~13k words/s, LAS about
+//! 0.3 lower on dev; greedy: ~47k words/s, UAS 4.5 lower). The model file is 43 MB and loads in
+//! about 0.2 s.
+//!
 //! ```no_run
 //! let model = eventwire_syntax::builtin()?;
 //! let words = ["The", "minister", "said", "Russia", "would", "not", "attack", "."];
