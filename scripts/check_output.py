@@ -87,9 +87,12 @@ def check_annotate(args, inputs, c):
             r = s.get("repeat_of")
             if r is not None and not (0 <= r < i and text[s["start"]:s["end"]] == text[d["sentences"][r]["start"]:d["sentences"][r]["end"]]):
                 c.fail(f"{doc_id} sentence {i}: repeat_of {r} is not an identical earlier sentence")
-        for key in ("mentions", "timexes", "events"):
+        for key in ("mentions", "timexes"):
             for i, m in enumerate(d.get(key, [])):
                 c.span(f"{doc_id} {key} {i}", text, m)
+        for i, e in enumerate(d.get("events", [])):
+            c.span(f"{doc_id} event {i} trigger", text, e.get("trigger", {}))
+            c.span(f"{doc_id} event {i} sentence", text, e.get("sentence", {}), must_match=False)
     if args.sentences is not None:
         n = sum(len(d["sentences"]) for d in out)
         if n != args.sentences:
