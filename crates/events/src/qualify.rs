@@ -431,9 +431,6 @@ pub fn date(
             if !matches!(x.kind, TimexKind::Date | TimexKind::Time) {
                 continue;
             }
-            let Some(value) = x.value.as_deref().and_then(record_date) else {
-                continue;
-            };
             // The timex's own head: the token of the span whose head lies outside it.
             let attached = x
                 .tokens
@@ -442,15 +439,9 @@ pub fn date(
             // A time hung on the subject ("Guterres on Thursday urged …") is the clause's.
             let on_subject = attached.is_some_and(|a| t.head(a) == Some(p) && t.rel(a) == "nsubj");
             if attached == Some(p) || on_subject {
-                let basis = match x.basis {
-                    eventwire_document::TimexBasis::Explicit => "explicit",
-                    _ => "relative",
-                };
-                return Some(EventDate {
-                    value,
-                    timex: Some(k),
-                    basis,
-                });
+                if let Some(d) = timex_date(doc, k) {
+                    return Some(d);
+                }
             }
         }
     }
@@ -462,38 +453,14 @@ pub fn date(
                 && matches!(x.kind, TimexKind::Date)
                 && doc.tokens.norm(x.tokens.end) == ","
         });
-        if let Some(k) = fronted {
-            let x = &doc.timexes[k];
-            if let Some(value) = x.value.as_deref().and_then(record_date) {
-                let basis = if x.basis == eventwire_document::TimexBasis::Explicit {
-                    "explicit"
-                } else {
-                    "relative"
-                };
-                return Some(EventDate {
-                    value,
-                    timex: Some(k),
-                    basis,
-                });
-            }
+        if let Some(d) = fronted.and_then(|k| timex_date(doc, k)) {
+            return Some(d);
         }
     }
     // A nominal event's own phrase may carry its date ("a visit to Kyiv on Tuesday").
     if t.upos(trigger) == "NOUN" {
-        if let Some(k) = phrase_timex(t, trigger) {
-            let x = &doc.timexes[k];
-            if let Some(value) = x.value.as_deref().and_then(record_date) {
-                let basis = if x.basis == eventwire_document::TimexBasis::Explicit {
-                    "explicit"
-                } else {
-                    "relative"
-                };
-                return Some(EventDate {
-                    value,
-                    timex: Some(k),
-                    basis,
-                });
-            }
+        if let Some(d) = phrase_timex(t, trigger).and_then(|k| timex_date(doc, k)) {
+            return Some(d);
         }
     }
     let pub_date = doc.date?;
@@ -510,6 +477,22 @@ pub fn date(
         value: pub_date.format("%Y-%m-%d").to_string(),
         timex: None,
         basis: "publication",
+    })
+}
+
+/// The event date a time expression gives, when its value is a calendar date.
+fn timex_date(doc: &eventwire_document::Document, k: usize) -> Option<EventDate> {
+    let x = &doc.timexes[k];
+    let value = x.value.as_deref().and_then(record_date)?;
+    let basis = if x.basis == eventwire_document::TimexBasis::Explicit {
+        "explicit"
+    } else {
+        "relative"
+    };
+    Some(EventDate {
+        value,
+        timex: Some(k),
+        basis,
     })
 }
 
