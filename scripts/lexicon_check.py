@@ -229,7 +229,9 @@ def main():
             err("code_maps.tsv", n, f"kind {kind!r} takes no code map (one of {sorted(MAP_KINDS)})")
         if not re.match(r"^\d{2,4}$", frm) or not any(c.startswith(frm) for c in codes):
             err("code_maps.tsv", n, f"'from' {frm!r} is not a prefix of any CAMEO code")
-        if to not in codes:
+        if to == "=" or (to.startswith("@") and to[1:] in MAP_KINDS and to[1:] != kind):
+            pass
+        elif to not in codes:
             err("code_maps.tsv", n, f"unknown target code {to!r}")
         if (kind, frm) in seen:
             err("code_maps.tsv", n, f"{kind} {frm} already mapped at line {seen[(kind, frm)]}")

@@ -93,6 +93,8 @@ struct Coder<'a, 'd> {
 /// A rule matched on a predicate, with its slot fillers.
 struct Matched<'r> {
     rule: &'r Rule,
+    /// True when a nominal event took its source from the clause around it.
+    implicit_source: bool,
     sources: Vec<ActorRef>,
     targets: Vec<ActorRef>,
 }
@@ -143,17 +145,34 @@ impl Coder<'_, '_> {
         };
         let (mut code, mut anchor, mut embedded_as) = (m.rule.cameo.clone(), p, None);
         let mut sources = m.sources;
-        // Embedding: walk up through raising and reporting words to the first transforming one.
+        let mut targets = m.targets;
+        let own_code = code.clone();
+        // Embedding: walk up through raising and reporting words to the first transforming
+        // one. A rejection, demand or appeal above an intent governs it: "refused to commit
+        // to assistance" is a refusal of aid, "urged X to agree to talks" a demand for talks.
         let mut cur = p;
-        for _ in 0..6 {
+        for _ in 0..8 {
             let Some((h, kind)) = self.embedder(cur) else {
                 break;
             };
             if kind.transforms() {
-                if let Some(mapped) = self.lex.map_code(kind, &code) {
-                    code = mapped.to_string();
+                let outer = embedded_as == Some(EmbedKind::Intent)
+                    && matches!(
+                        kind,
+                        EmbedKind::Reject | EmbedKind::Demand | EmbedKind::Request
+                    );
+                if embedded_as.is_some() && !outer {
+                    break;
+                }
+                if let Some(mapped) = self.lex.map_code(kind, &own_code) {
+                    code = mapped;
                     anchor = h;
                     embedded_as = Some(kind);
+                    // "rejected a fresh offer from Afghanistan": what is rejected is the
+                    // offer's maker.
+                    if kind == EmbedKind::Reject && !is_verb && !m.implicit_source {
+                        targets = sources.clone();
+                    }
                     let holder = self
                         .tree
                         .subject(h)
@@ -163,13 +182,34 @@ impl Coder<'_, '_> {
                         sources = holder;
                     }
                 }
-                break;
+                if embedded_as != Some(EmbedKind::Intent) {
+                    break;
+                }
             }
             cur = h;
         }
+        // A future act stated by its own actor ("the UN will provide aid", "said it would
+        // allow inspectors", "is ready to contribute troops") is CAMEO's expression of intent,
+        // or a threat when the act is conflictual; a refused future cooperation ("will not
+        // accept refugees") is a rejection.
+        if embedded_as.is_none() && is_verb {
+            if let Some(negated) = self.future_marker(p) {
+                let cooperative = matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"));
+                let kind = if negated && cooperative {
+                    Some(EmbedKind::Reject)
+                } else if !negated {
+                    Some(EmbedKind::Intent)
+                } else {
+                    None
+                };
+                if let Some(mapped) = kind.and_then(|k| self.lex.map_code(k, &code)) {
+                    code = mapped;
+                    embedded_as = kind;
+                }
+            }
+        }
         let mut out = Vec::new();
-        let mut targets = m.targets;
-        if m.rule.target.is_empty() {
+        if m.rule.target.is_empty() && embedded_as != Some(EmbedKind::Reject) {
             targets.clear();
         }
         let needs_target = !m.rule.target.is_empty();
@@ -189,15 +229,28 @@ impl Coder<'_, '_> {
                 }
             }
         }
+        // An act done in a place without a named target is done to the place's country
+        // ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon", "the
+        // government lifted the state of emergency in Darfur").
+        let mut from_place = false;
+        if targets.is_empty()
+            && (needs_target || matches!(code.get(..2), Some("08" | "15" | "16" | "17" | "19")))
+        {
+            targets = self.locative_target(p);
+            from_place = !targets.is_empty();
+        }
         // Some events need no target: expressions of intent ("agreed to resign"),
         // statements, concessions, protests and shows of force by one actor.
         let unilateral = embedded_as == Some(EmbedKind::Intent)
             || matches!(code.get(..2), Some("01" | "03" | "08" | "14" | "15"));
-        let needs_target = needs_target && !(targets.is_empty() && unilateral);
+        let needs_target = (needs_target || from_place) && !(targets.is_empty() && unilateral);
         for s in &sources {
             if needs_target {
                 for t in &targets {
-                    if same_country(&s.code, &t.code) && !m.rule.self_directed {
+                    // Different actors of one country make a domestic event (the government
+                    // against the opposition, police against students); one actor acting on
+                    // itself makes none.
+                    if (s.code == t.code || s.mention == t.mention) && !m.rule.self_directed {
                         continue;
                     }
                     out.push(self.candidate(
@@ -285,8 +338,7 @@ impl Coder<'_, '_> {
             .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)));
         let code = own
             .and_then(|r| self.lex.map_code(EmbedKind::Demand, &r.cameo))
-            .unwrap_or("100")
-            .to_string();
+            .unwrap_or_else(|| "100".to_string());
         let origin = own.map_or_else(
             || "modal demand".to_string(),
             |r| format!("modal demand + {}", r.origin),
@@ -311,6 +363,66 @@ impl Coder<'_, '_> {
             }
         }
         Some(out)
+    }
+
+    /// The country of the place an event happens in, when a locative phrase ("in", "inside",
+    /// "across", "throughout", "within") on the trigger or its object names one.
+    fn locative_target(&self, p: TokenId) -> Vec<ActorRef> {
+        let t = self.tree;
+        let mut heads = vec![p];
+        heads.extend(t.object(p));
+        for h in heads {
+            for &c in t.children(h) {
+                if !matches!(t.rel(c), "obl" | "nmod" | "obl:lmod") {
+                    continue;
+                }
+                let case = t.case(c).unwrap_or_default();
+                if !matches!(
+                    case.as_str(),
+                    "in" | "inside" | "across" | "throughout" | "within"
+                ) {
+                    continue;
+                }
+                let places: Vec<ActorRef> = self
+                    .actors(c)
+                    .into_iter()
+                    .filter(|a| {
+                        t.doc.mentions[a.mention].kind == MentionKind::Place || a.code.len() == 3
+                    })
+                    .map(|mut a| {
+                        a.code.truncate(3);
+                        a
+                    })
+                    .collect();
+                if !places.is_empty() {
+                    return places;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// `Some(negated)` when verb `p` states a future act: a "will", "would", "shall" or
+    /// "'ll" auxiliary (not "would have"), or "going to".
+    fn future_marker(&self, p: TokenId) -> Option<bool> {
+        let t = self.tree;
+        let kids = t.children(p);
+        let aux = |w: &[&str]| {
+            kids.iter()
+                .any(|&c| t.rel(c) == "aux" && w.contains(&t.lower(c)))
+        };
+        let future = aux(&["will", "would", "shall", "'ll", "wo", "'d"])
+            && !aux(&["have", "'ve", "of"])
+            || (t.rel(p) == "xcomp"
+                && t.head(p)
+                    .is_some_and(|h| t.xpos(h) == "VBG" && t.lemma(h) == "go"));
+        if !future {
+            return None;
+        }
+        let negated = kids.iter().any(|&c| {
+            matches!(t.rel(c), "advmod" | "neg") && matches!(t.lower(c), "not" | "n't" | "never")
+        });
+        Some(negated)
     }
 
     /// The embedding kind of a word, trying the two-word form with its particle first.
@@ -363,8 +475,13 @@ impl Coder<'_, '_> {
         let fits = match rel {
             "xcomp" | "ccomp" | "csubj" => true,
             // "considering giving arms": a gerund complement the parser took for an adverbial.
+            // "threatened on Monday to break relations": an infinitive the parser took for
+            // an adverbial of purpose.
             "advcl" => {
-                t.xpos(p) == "VBG"
+                (t.xpos(p) == "VBG"
+                    || t.children(p)
+                        .iter()
+                        .any(|&c| t.rel(c) == "mark" && t.lower(c) == "to"))
                     && t.subject(p)
                         .is_none_or(|_| !t.children(p).iter().any(|&c| t.rel(c) == "nsubj"))
                     && self.embedding_of(h).is_some_and(|k| k.transforms())
@@ -451,7 +568,8 @@ impl Coder<'_, '_> {
             .iter()
             .find_map(|path| self.fill(p, path, is_verb))
             .unwrap_or_default();
-        if sources.is_empty() && !is_verb {
+        let implicit_source = sources.is_empty() && !is_verb;
+        if implicit_source {
             // A nominal event without its own source takes it from the clause around it.
             sources = self.implicit_source(p);
         }
@@ -463,6 +581,31 @@ impl Coder<'_, '_> {
             .iter()
             .find_map(|path| self.fill(p, path, is_verb))
             .unwrap_or_default();
+        if targets.is_empty() {
+            // "rejected an Indian proposal", "dismissed an appeal from President X", "calls by
+            // Belarus's rulers": where the rule looks for the owner of the object (a chain
+            // through `obj`), any actor the object names by a national adjective, possessive,
+            // compound, or a "by"/"from" phrase is it.
+            targets = rule
+                .target
+                .iter()
+                .filter(|path| path.len() >= 2 && path[0] == Slot::Obj)
+                .flat_map(|path| self.slot_tokens(p, &path[..1], is_verb))
+                .find_map(|o| {
+                    let mut a = self.actors(o);
+                    for prep in ["by", "from"] {
+                        if a.is_empty() {
+                            a = self
+                                .tree
+                                .prep(o, prep)
+                                .map(|x| self.actors(x))
+                                .unwrap_or_default();
+                        }
+                    }
+                    (!a.is_empty()).then_some(a)
+                })
+                .unwrap_or_default();
+        }
         if targets.is_empty() && !is_verb {
             // "arms supplies to Russia" may hang the "to" phrase on the verb.
             if let Some(h) = self.tree.head(p) {
@@ -475,6 +618,7 @@ impl Coder<'_, '_> {
         }
         Some(Matched {
             rule,
+            implicit_source,
             sources,
             targets,
         })
@@ -527,7 +671,7 @@ impl Coder<'_, '_> {
     }
 
     /// The tokens a slot path reaches from `p`.
-    fn slot_tokens(&self, p: TokenId, path: &SlotPath, is_verb: bool) -> Vec<TokenId> {
+    fn slot_tokens(&self, p: TokenId, path: &[Slot], is_verb: bool) -> Vec<TokenId> {
         let t = self.tree;
         let mut cur = vec![p];
         for (i, slot) in path.iter().enumerate() {

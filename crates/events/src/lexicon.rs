@@ -386,12 +386,26 @@ impl Lexicon {
         self.embedding.get(lemma).copied()
     }
 
-    /// The code an embedding kind turns `code` into (longest matching prefix).
-    pub fn map_code(&self, kind: EmbedKind, code: &str) -> Option<&str> {
-        (1..=code.len())
+    /// The code an embedding kind turns `code` into (longest matching prefix). A row whose
+    /// `to` is `=` keeps the embedded code ("will not accept refugees" stays a rejection); one
+    /// whose `to` is `@kind` maps through that kind's rows ("plans to impose sanctions" is a
+    /// threat).
+    pub fn map_code(&self, kind: EmbedKind, code: &str) -> Option<String> {
+        self.map_code_depth(kind, code, 0)
+    }
+
+    fn map_code_depth(&self, kind: EmbedKind, code: &str, depth: usize) -> Option<String> {
+        let to = (1..=code.len())
             .rev()
-            .find_map(|n| self.code_maps.get(&(kind.name(), code[..n].to_string())))
-            .map(String::as_str)
+            .find_map(|n| self.code_maps.get(&(kind.name(), code[..n].to_string())))?;
+        match to.as_str() {
+            "=" => Some(code.to_string()),
+            other => match other.strip_prefix('@') {
+                Some(k) if depth < 3 => self.map_code_depth(EmbedKind::parse(k)?, code, depth + 1),
+                Some(_) => None,
+                None => Some(other.to_string()),
+            },
+        }
     }
 
     /// Facts about a CAMEO code.
@@ -410,7 +424,18 @@ mod tests {
         assert!(!lex.verb_rules("attack").is_empty());
         assert!(!lex.noun_rules("visit").is_empty());
         assert_eq!(lex.embedding("consider"), Some(EmbedKind::Intent));
-        assert_eq!(lex.map_code(EmbedKind::Intent, "072"), Some("0332"));
+        assert_eq!(
+            lex.map_code(EmbedKind::Intent, "072").as_deref(),
+            Some("0332")
+        );
+        assert_eq!(
+            lex.map_code(EmbedKind::Intent, "163").as_deref(),
+            Some("1312")
+        );
+        assert_eq!(
+            lex.map_code(EmbedKind::Intent, "120").as_deref(),
+            Some("120")
+        );
         assert!(lex.in_class("weapons", "missile"));
         let c = lex.code("190").expect("190");
         assert_eq!(c.quad_class, 4);

@@ -167,6 +167,11 @@ impl<'d> Tree<'d> {
         }
         let h = self.head(p)?;
         match self.deprel(p) {
+            // "was indicted … and will resign", "was forced to resign": an active verb
+            // coordinated with or controlled by a passive one shares its passive subject.
+            "conj" | "xcomp" if self.is_passive(h) && !self.is_passive(p) => {
+                self.child(h, "nsubj:pass")
+            }
             "xcomp" => {
                 // Object control ("prompting Blinken to warn", "urged Israel to allow"), else
                 // subject control ("agreed to send").
