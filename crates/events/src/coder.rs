@@ -638,6 +638,26 @@ impl Coder<'_, '_> {
             ) {
                 return Vec::new();
             }
+            // An event named as the topic or cause of another ("a warrant over the
+            // deportation", "protests against the invasion") is not done by its subject.
+            if matches!(
+                t.case(cur).as_deref(),
+                Some(
+                    "over"
+                        | "about"
+                        | "against"
+                        | "despite"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "amid"
+                        | "following"
+                        | "regarding"
+                        | "because"
+                )
+            ) {
+                return Vec::new();
+            }
             // A copular or nominal predicate has its own subject ("Xi was on his … trip").
             if let Some(s) = t
                 .children(cur)

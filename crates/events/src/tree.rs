@@ -166,6 +166,21 @@ impl<'d> Tree<'d> {
             return Some(s);
         }
         let h = self.head(p)?;
+        // "since the ICC issued a warrant": a finite clause whose subject the parser hung on
+        // the clause above as a "since"/"after"/"before" phrase right before the verb.
+        if matches!(self.xpos(p), "VBD" | "VBZ" | "VBP") {
+            if let Some(n) = self.children(h).iter().copied().find(|&c| {
+                c < p
+                    && self.rel(c) == "obl"
+                    && matches!(
+                        self.case(c).as_deref(),
+                        Some("since" | "after" | "before" | "until" | "till" | "as" | "once")
+                    )
+                    && (c + 1..p).all(|k| self.dominates(c, k) || self.upos(k) == "PUNCT")
+            }) {
+                return Some(n);
+            }
+        }
         match self.deprel(p) {
             // "was indicted … and will resign", "was forced to resign": an active verb
             // coordinated with or controlled by a passive one shares its passive subject.
@@ -229,9 +244,40 @@ impl<'d> Tree<'d> {
 
     /// The noun a relative clause headed by `p` modifies.
     pub fn relative_antecedent(&self, p: TokenId) -> Option<TokenId> {
-        (self.deprel(p) == "acl:relcl")
-            .then(|| self.head(p))
-            .flatten()
+        if self.deprel(p) != "acl:relcl" {
+            return None;
+        }
+        let h = self.head(p)?;
+        // Agreement decides between a singular head and a plural noun inside it: "the
+        // relationship between Beijing and Moscow, which have conducted …" is about the two
+        // capitals.
+        let finite = std::iter::once(p)
+            .chain(
+                self.children(p)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(self.rel(c), "aux" | "cop")),
+            )
+            .find(|&x| matches!(self.xpos(x), "VBP" | "VBZ" | "VBD"));
+        let plural_verb = finite.is_some_and(|x| {
+            self.xpos(x) == "VBP" || matches!(self.lower(x), "were" | "are" | "have")
+        });
+        let plural = |n: TokenId| {
+            matches!(self.xpos(n), "NNS" | "NNPS")
+                || self.children(n).iter().any(|&c| self.rel(c) == "conj")
+        };
+        if plural_verb && !plural(h) {
+            if let Some(n) = self
+                .children(h)
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c) == "nmod" && c < p && plural(c))
+                .last()
+            {
+                return Some(n);
+            }
+        }
+        Some(h)
     }
 
     /// The object of predicate `p` (the passive subject in a passive clause).

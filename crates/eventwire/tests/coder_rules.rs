@@ -190,3 +190,57 @@ fn coordinated_subjects_of_a_symmetric_event_meet_each_other() {
     assert_eq!(r.date.basis.as_deref(), Some("relative"));
     assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Moscow"));
 }
+
+#[test]
+fn a_stated_future_act_is_an_intent_or_a_threat() {
+    // Cooperative: the intent family; conflictual: a threat; a refused cooperation: a rejection.
+    let (p, d) = doc_with_tree(
+        "Russia will attack Ukraine.",
+        "Russia PROPN NNP Russia 3 nsubj
+         will AUX MD will 3 aux
+         attack VERB VB attack 0 root
+         Ukraine PROPN NNP Ukraine 3 obj
+         . PUNCT . . 3 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "138", "{ev:?}");
+    assert_eq!(ev[0].1.as_deref(), Some("RUS"));
+    assert_eq!(ev[0].2.as_deref(), Some("UKR"));
+
+    let (p, d) = doc_with_tree(
+        "Syria will not accept refugees from Iraq.",
+        "Syria PROPN NNP Syria 4 nsubj
+         will AUX MD will 4 aux
+         not PART RB not 4 advmod
+         accept VERB VB accept 0 root
+         refugees NOUN NNS refugee 4 obj
+         from ADP IN from 7 case
+         Iraq PROPN NNP Iraq 5 nmod
+         . PUNCT . . 4 punct",
+    );
+    let ev = events(&p, &d);
+    assert!(
+        ev.iter().all(|e| e.0.starts_with("12")),
+        "a refused future cooperation is a rejection: {ev:?}"
+    );
+}
+
+#[test]
+fn a_rejected_offer_targets_its_maker() {
+    let (p, d) = doc_with_tree(
+        "Pakistan rejected an offer from Afghanistan.",
+        "Pakistan PROPN NNP Pakistan 2 nsubj
+         rejected VERB VBD reject 0 root
+         an DET DT a 4 det
+         offer NOUN NN offer 2 obj
+         from ADP IN from 6 case
+         Afghanistan PROPN NNP Afghanistan 4 nmod
+         . PUNCT . . 2 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].0.starts_with("12"), "{ev:?}");
+    assert_eq!(ev[0].1.as_deref(), Some("PAK"));
+    assert_eq!(ev[0].2.as_deref(), Some("AFG"));
+}

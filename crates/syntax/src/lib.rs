@@ -313,6 +313,96 @@ impl SyntaxModel {
         })
     }
 
+    /// Repairs a tag the left-to-right tagger gets wrong where grammar rules it out: a bare
+    /// infinitive (VB) right after a singular noun that "a"/"an" opens, with no object after
+    /// it ("issued an arrest warrant for …") is a singular noun — unless a causative or perception verb before the
+    /// noun phrase takes a bare infinitive ("let the army withdraw").
+    fn repair_tags(&self, forms: &[&str], tags: &mut [u16]) {
+        let label = |t: u16| &self.tagger.labels[t as usize];
+        let Some(nn) = self
+            .tagger
+            .labels
+            .iter()
+            .position(|(u, x)| u == "NOUN" && x == "NN")
+        else {
+            return;
+        };
+        for i in 2..tags.len() {
+            if label(tags[i]).1 != "VB" || label(tags[i - 1]).1 != "NN" {
+                continue;
+            }
+            // A verb here would take an object or complement right after it.
+            if forms.get(i + 1).is_some_and(|f| {
+                matches!(
+                    f.to_lowercase().as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "you"
+                        | "me"
+                        | "him"
+                        | "her"
+                        | "them"
+                        | "us"
+                        | "it"
+                        | "that"
+                        | "this"
+                        | "not"
+                )
+            }) {
+                continue;
+            }
+            // Walk left over adjectives and nouns to the determiner opening the phrase.
+            let mut j = i - 1;
+            while j > 0 && matches!(label(tags[j - 1]).1.as_str(), "JJ" | "NN" | "NNS" | "CD") {
+                j -= 1;
+            }
+            // An indefinite singular article: "an arrest warrant", never "a lot ask".
+            if j == 0 || !matches!(forms[j - 1].to_lowercase().as_str(), "a" | "an") {
+                continue;
+            }
+            let causative = forms[..j - 1].iter().rev().take(4).any(|f| {
+                matches!(
+                    f.to_lowercase().as_str(),
+                    "let"
+                        | "lets"
+                        | "make"
+                        | "makes"
+                        | "made"
+                        | "making"
+                        | "help"
+                        | "helps"
+                        | "helped"
+                        | "see"
+                        | "saw"
+                        | "seen"
+                        | "watch"
+                        | "watched"
+                        | "hear"
+                        | "heard"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "bid"
+                        | "would"
+                        | "will"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "might"
+                        | "to"
+                        | "did"
+                        | "do"
+                        | "does"
+                )
+            });
+            if !causative {
+                tags[i] = nn as u16;
+            }
+        }
+    }
+
     fn analyze_with(&self, forms: &[&str], s: &mut Scratch) -> Vec<Analysis> {
         s.lex.clear();
         for f in forms {
@@ -325,6 +415,7 @@ impl SyntaxModel {
             &mut s.feats,
             &mut s.scores,
         );
+        self.repair_tags(forms, &mut s.tags);
         s.punct.clear();
         s.punct
             .extend(s.tags.iter().map(|&t| self.tag_is_punct[t as usize]));
