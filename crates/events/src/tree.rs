@@ -271,8 +271,7 @@ impl<'d> Tree<'d> {
                 .children(h)
                 .iter()
                 .copied()
-                .filter(|&c| self.rel(c) == "nmod" && c < p && plural(c))
-                .last()
+                .rfind(|&c| self.rel(c) == "nmod" && c < p && plural(c))
             {
                 return Some(n);
             }
