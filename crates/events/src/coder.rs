@@ -250,7 +250,13 @@ impl Coder<'_, '_> {
                     // Different actors of one country make a domestic event (the government
                     // against the opposition, police against students); one actor acting on
                     // itself makes none.
-                    if (s.code == t.code || s.mention == t.mention) && !m.rule.self_directed {
+                    // A code that extends the other (USA and USAGOV) is the same actor
+                    // except for a government acting in its own territory.
+                    let nested = s.code.starts_with(t.code.as_str())
+                        || t.code.starts_with(s.code.as_str());
+                    if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
+                        && !m.rule.self_directed
+                    {
                         continue;
                     }
                     out.push(self.candidate(
@@ -589,7 +595,7 @@ impl Coder<'_, '_> {
             targets = rule
                 .target
                 .iter()
-                .filter(|path| path.len() >= 2 && path[0] == Slot::Obj)
+                .filter(|path| path.first() == Some(&Slot::Obj))
                 .flat_map(|path| self.slot_tokens(p, &path[..1], is_verb))
                 .find_map(|o| {
                     let mut a = self.actors(o);
