@@ -252,8 +252,8 @@ impl Coder<'_, '_> {
                     // itself makes none.
                     // A code that extends the other (USA and USAGOV) is the same actor
                     // except for a government acting in its own territory.
-                    let nested = s.code.starts_with(t.code.as_str())
-                        || t.code.starts_with(s.code.as_str());
+                    let nested =
+                        s.code.starts_with(t.code.as_str()) || t.code.starts_with(s.code.as_str());
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {

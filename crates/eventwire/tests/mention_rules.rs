@@ -165,3 +165,210 @@ fn organisations_and_places_link_to_the_knowledge_base() {
         "{sea:?}"
     );
 }
+
+/// (text, code) of every mention, in order.
+fn all(d: &Document) -> Vec<(String, Option<String>)> {
+    d.mentions
+        .iter()
+        .map(|m| (d.slice(m.span).to_string(), m.code.clone()))
+        .collect()
+}
+
+fn code_of(d: &Document, text: &str) -> Option<String> {
+    all(d)
+        .into_iter()
+        .find(|(t, _)| t == text)
+        .unwrap_or_else(|| panic!("no mention {text:?}: {:?}", all(d)))
+        .1
+}
+
+#[test]
+fn a_word_of_a_longer_unknown_name_is_not_a_place() {
+    // Gazetteer towns named Union, Independence, Prosper, Oshima, Rivera, Bello ("Bella").
+    for (text, word) in [
+        (
+            "Dos Santos conceded to the National Union for the Total Independence of Angola.",
+            "Union",
+        ),
+        (
+            "Dos Santos conceded to the National Union for the Total Independence of Angola.",
+            "Independence",
+        ),
+        ("Lt. Gen. Prosper Avril resigned yesterday.", "Prosper"),
+        ("Judge Alejandro Rivera opened an investigation.", "Rivera"),
+        ("The envoy Kenzo Oshima demanded access.", "Oshima"),
+        (
+            "Protesters demanded the release of Ahmed Ben Bella.",
+            "Bella",
+        ),
+        ("King Hassan of Morocco met the envoy.", "Hassan"),
+        ("They signed the South Asia Free Trade Agreement.", "Asia"),
+    ] {
+        let d = doc(text, (1990, 1, 1));
+        assert!(
+            !all(&d).iter().any(|(t, _)| t == word),
+            "{word} in {text}: {:?}",
+            all(&d)
+        );
+    }
+    // A capital inside an institution's name does not act as the government.
+    let d = doc(
+        "Doctors delivered goods to Baghdad University Medical School.",
+        (2003, 1, 1),
+    );
+    assert!(!all(&d).iter().any(|(_, c)| c.as_deref() == Some("IRQGOV")));
+    // Places keep their reading before a role, a place word, a date, and after a direction.
+    let d = doc(
+        "Moscow Mayor Sergei Sobyanin spoke in eastern Aleppo and in Gaza City on Monday.",
+        (2023, 3, 21),
+    );
+    let texts: Vec<String> = all(&d).into_iter().map(|(t, _)| t).collect();
+    assert!(texts.iter().any(|t| t.contains("Aleppo")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Moscow")), "{texts:?}");
+}
+
+#[test]
+fn an_acronym_is_not_the_common_word_it_spells() {
+    let d = doc(
+        "Libya handed over suspects in the Pan Am bombing.",
+        (1999, 1, 1),
+    );
+    assert!(!all(&d).iter().any(|(t, _)| t == "Pan"), "{:?}", all(&d));
+}
+
+#[test]
+fn month_names_in_dates_are_not_names() {
+    let d = doc(
+        "Serbia said last March that Croatian authorities had agreed.",
+        (1995, 6, 1),
+    );
+    assert!(!all(&d).iter().any(|(t, _)| t == "March"), "{:?}", all(&d));
+}
+
+#[test]
+fn first_conjunct_of_a_country_name_names_it() {
+    let d = doc(
+        "A terror group based in Trinidad made threats.",
+        (2005, 1, 1),
+    );
+    assert_eq!(code_of(&d, "Trinidad").as_deref(), Some("TTO"));
+    assert_eq!(code_of(&d, "terror group").as_deref(), Some("TTOREB"));
+}
+
+#[test]
+fn a_leaders_surname_before_administration_gives_the_government() {
+    let d = doc(
+        "The Bush administration declared that China must drop barriers.",
+        (2002, 5, 1),
+    );
+    assert_eq!(
+        code_of(&d, "The Bush administration").as_deref(),
+        Some("USAGOV")
+    );
+}
+
+#[test]
+fn the_group_and_the_country_refer_to_the_right_kind_of_antecedent() {
+    let d = doc(
+        "Palestinian Islamic Jihad rejected the invitation to talks with Israel, the group said.",
+        (2005, 1, 1),
+    );
+    assert_eq!(code_of(&d, "group").as_deref(), Some("PSEREB"));
+    let d = doc(
+        "The ILO demanded that Israel ease restrictions on the movement of Palestinian workers.",
+        (2005, 1, 1),
+    );
+    assert!(
+        !all(&d).iter().any(|(t, _)| t == "movement"),
+        "{:?}",
+        all(&d)
+    );
+    let d = doc(
+        "Jakarta forced the UN refugee agency, UNHCR, out of the country.",
+        (2005, 1, 1),
+    );
+    assert_eq!(code_of(&d, "country").as_deref(), Some("IDN"));
+}
+
+#[test]
+fn group_nouns_take_the_country_of_their_phrase() {
+    let d = doc(
+        "Tens of thousands of university students throughout Indonesia staged demonstrations.",
+        (1998, 5, 1),
+    );
+    assert_eq!(
+        code_of(&d, "university students").as_deref(),
+        Some("IDNEDU")
+    );
+    let d = doc(
+        "Ugandan opposition candidates and rebel commanders met.",
+        (2001, 5, 1),
+    );
+    assert_eq!(
+        code_of(&d, "Ugandan opposition candidates").as_deref(),
+        Some("UGAOPP")
+    );
+    // A peacekeeping force withdrawn from a country is not that country's.
+    let d = doc(
+        "Nigeria will withdraw its peacekeeping force from Chad.",
+        (1982, 1, 1),
+    );
+    assert_ne!(code_of(&d, "peacekeeping force").as_deref(), Some("TCDIGO"));
+}
+
+#[test]
+fn ethnic_groups_take_the_country_they_live_in() {
+    let d = doc(
+        "Bosnian Serbs said their forces had withdrawn from Gorazde.",
+        (1994, 4, 26),
+    );
+    assert_eq!(code_of(&d, "Bosnian Serbs").as_deref(), Some("BIH"));
+    let d = doc(
+        "Ethnic Albanian guerrillas operating in Macedonia have been demobilized.",
+        (2001, 9, 1),
+    );
+    assert_eq!(
+        code_of(&d, "Albanian guerrillas").as_deref(),
+        Some("MKDREB")
+    );
+    let d = doc(
+        "Serb forces killed ethnic Albanians in Serbia on Friday.",
+        (1999, 1, 1),
+    );
+    assert_eq!(code_of(&d, "Albanians").as_deref(), Some("SRB"));
+}
+
+#[test]
+fn a_first_name_must_match_the_known_persons() {
+    // "Bill Clinton" is not a Clinton of the knowledge base with another first name.
+    let d = doc("President Bill Clinton imposed sanctions.", (1999, 7, 6));
+    for m in &d.mentions {
+        if let Some(n) = &m.name {
+            assert!(!n.contains("Hillary"), "{n}");
+        }
+    }
+}
+
+#[test]
+fn a_lone_first_name_is_not_a_known_person() {
+    let d = doc(
+        "Hackers angered by cartoons of the Prophet Mohammed defaced Danish sites.",
+        (2006, 2, 1),
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.code.as_deref() == Some("MARGOV")),
+        "{:?}",
+        all(&d)
+    );
+}
+
+#[test]
+fn chinese_americans_are_americans() {
+    let d = doc(
+        "Chinese Americans protested in San Francisco.",
+        (2020, 5, 1),
+    );
+    assert_eq!(code_of(&d, "Chinese Americans").as_deref(), Some("USA"));
+}

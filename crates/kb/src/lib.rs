@@ -202,9 +202,39 @@ impl KnowledgeBase {
         let country_set: std::collections::HashSet<String> =
             kb.countries.iter().map(|c| c.code.clone()).collect();
         load::finish_people(&mut kb.people, |c| country_set.contains(c));
+        kb.add_short_country_names();
         kb.mark_capitals();
         kb.build_indexes()?;
         Ok(kb)
+    }
+
+    /// A country named "X and Y" is also called "X" in news ("a group based in Trinidad",
+    /// "Antigua"), unless "X" already names or describes another country ("Turks and Caicos
+    /// Islands": "Turks" are Turkey's people).
+    fn add_short_country_names(&mut self) {
+        let taken: std::collections::HashSet<String> = self
+            .countries
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(&c.name)
+                    .chain(c.aliases.iter())
+                    .chain(c.demonyms.iter())
+            })
+            .map(|n| folded_key(n))
+            .collect();
+        for c in &mut self.countries {
+            let Some((first, _)) = c.name.split_once(" and ") else {
+                continue;
+            };
+            let first = first.trim();
+            let key = folded_key(first);
+            if first.is_empty() || first.contains(',') || taken.contains(&key) {
+                continue;
+            }
+            if !c.aliases.iter().any(|a| folded_key(a) == key) {
+                c.aliases.push(first.to_string());
+            }
+        }
     }
 
     fn mark_capitals(&mut self) {

@@ -17,6 +17,10 @@ pub enum WordClass {
     Counterpart,
     /// Nouns for people of a nationality: "children", "citizens".
     People,
+    /// Capitalized words after a place name that make it a longer place name: "City", "Province".
+    PlaceType,
+    /// Compass words before a place name: "eastern", "North".
+    Direction,
 }
 
 struct Lists {
@@ -39,6 +43,8 @@ fn lists() -> &'static Lists {
                     "motion" => WordClass::Motion,
                     "counterpart" => WordClass::Counterpart,
                     "people" => WordClass::People,
+                    "placetype" => WordClass::PlaceType,
+                    "direction" => WordClass::Direction,
                     _ => return None,
                 };
                 Some((c, w.trim()))

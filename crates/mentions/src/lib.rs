@@ -36,6 +36,17 @@ use std::sync::OnceLock;
 /// Longest role phrase, in tokens ("minister of foreign affairs").
 const MAX_ROLE_TOKENS: usize = 4;
 
+/// Sectors of groups outside the state: as the first of two role nouns they give the sector
+/// ("rebel commanders" are rebels).
+const NON_STATE_SECTORS: &[&str] = &[
+    "REB", "OPP", "UAF", "SEP", "CRM", "EDU", "LAB", "MED", "BUS", "HRI", "NGO", "REF", "REL",
+    "AGR", "ENV", "HLH",
+];
+
+/// Countries whose demonym after another nation's adjective names citizens of an ethnic origin
+/// ("Chinese Americans", "Italian Canadians"), not an ethnic group living elsewhere.
+const IMMIGRANT_NATIONS: &[&str] = &["USA", "CAN", "AUS", "NZL", "ARG", "BRA"];
+
 /// A code with the country and sector it carries, from a role and its modifier.
 type RoleCode = (String, Option<String>, Option<String>);
 
@@ -44,6 +55,9 @@ pub struct MentionFinder {
     kb: &'static KnowledgeBase,
     phrases: HashMap<String, Phrase>,
     max_len: usize,
+    /// First words of the full names of the knowledge base's people ("mohammed", "ahmed"): a
+    /// surname that is also someone's first name is not distinctive on its own.
+    given_names: std::collections::HashSet<String>,
 }
 
 #[derive(Default)]
@@ -51,6 +65,8 @@ struct Phrase {
     refs: Vec<EntryRef>,
     /// Some surface form of this key starts with a lower-case letter ("al-Qaeda").
     lower_ok: bool,
+    /// Some surface form of this key is not an all-capitals acronym ("Nato" besides "NATO").
+    not_acronym: bool,
 }
 
 impl std::fmt::Debug for MentionFinder {
@@ -112,11 +128,30 @@ impl MentionFinder {
                 p.refs.push(r);
             }
             p.lower_ok |= surface.chars().next().is_some_and(char::is_lowercase);
+            p.not_acronym |= !is_acronym(surface);
         }
+        let given_names = kb
+            .people()
+            .iter()
+            .filter_map(|p| {
+                let mut words = p.name.split_whitespace();
+                let first = words.next()?;
+                // Names written surname first ("Xi Jinping") do not start with a given name.
+                let surname_first = p
+                    .surnames
+                    .iter()
+                    .any(|s| folded_key(s) == folded_key(first));
+                words
+                    .next()
+                    .filter(|_| !surname_first)
+                    .map(|_| folded_key(first))
+            })
+            .collect();
         MentionFinder {
             kb,
             phrases,
             max_len: max_len.min(10),
+            given_names,
         }
     }
 
@@ -181,9 +216,12 @@ impl MentionFinder {
                 Some(Item::Honorific)
             } else if let Some(word) = pronoun(f) {
                 Some(Item::Pronoun { word })
-            } else if let Some(word) =
-                definite_anaphor(f).filter(|_| i > s0 && folded[i - 1] == "the")
-            {
+            } else if let Some(word) = definite_anaphor(f).filter(|_| {
+                i > s0
+                    && folded[i - 1] == "the"
+                    && !matches!(folded.get(i + 1).map(String::as_str), Some("of" | "'s"))
+            }) {
+                // ("the movement of Palestinian workers" is no anaphor.)
                 // "the group", "the country": a definite description of an actor named before.
                 Some(Item::Pronoun { word })
             } else if cap
@@ -225,17 +263,113 @@ impl MentionFinder {
             }
             key.push_str(&folded[i + len - 1]);
             if let Some(p) = self.phrases.get(&key) {
-                if cap || p.lower_ok {
+                // An acronym written as a common word is that word ("Pan Am" is not the PAN).
+                let word_for_acronym = len == 1
+                    && !p.not_acronym
+                    && !is_acronym(doc.tokens.norm(i as TokenId))
+                    && lexicon::is_common_word(&folded[i]);
+                if (cap || p.lower_ok) && !word_for_acronym {
                     best = Some((len, p));
                 }
             }
         }
         let (len, p) = best?;
+        if len == 1 && in_timex(doc, i) {
+            // "last March", "in May": a date, not a name.
+            return None;
+        }
+        if len == 1 && self.inside_longer_name(doc, folded, i, s0, s1, &p.refs) {
+            return None;
+        }
         // A name may not end on a hyphen or start a hyphenated word it is part of ("Russia-Ukraine" is fine: two names).
         if len == 1 && !self.single_token_ok(doc, folded, i, s0, &p.refs) {
             return None;
         }
         Some((len, p.refs.clone()))
+    }
+
+    /// A single token that names only a place, or an organisation by an alias, is not that
+    /// name when it is one word of a longer capitalized name the knowledge base does not know:
+    /// "National Union for the Total Independence of Angola", "Ahmed Ben Bella", "Kenzo Oshima",
+    /// "Baghdad University Medical School", "King Hassan", "Lt. Gen. Prosper Avril". Countries,
+    /// acronyms and canonical organisation names keep their reading, and so do places before a
+    /// role ("Moscow Mayor"), a place word ("Gaza City") or a date, and after a direction
+    /// ("eastern Aleppo"). Title-case headlines are left alone.
+    fn inside_longer_name(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        i: usize,
+        s0: usize,
+        s1: usize,
+        refs: &[EntryRef],
+    ) -> bool {
+        let strong = refs.iter().any(|r| match r.kind {
+            EntityKind::Country | EntityKind::Person | EntityKind::PetrarchActor => true,
+            EntityKind::Organization => r.via == Via::Name,
+            _ => false,
+        });
+        let norm = doc.tokens.norm(i as TokenId);
+        if strong || is_acronym(norm) {
+            return false;
+        }
+        // Title case: every longer word that is not a function word capitalized.
+        let words: Vec<&str> = (s0..s1)
+            .map(|t| doc.tokens.norm(t as TokenId))
+            .filter(|w| {
+                w.chars().count() > 3
+                    && w.chars().next().is_some_and(char::is_alphabetic)
+                    && !lexicon::is_function_word(&w.to_lowercase())
+            })
+            .collect();
+        if words.len() >= 3 && words.iter().all(|w| starts_upper(w)) {
+            return false;
+        }
+        let name_word = |t: usize| {
+            let w = doc.tokens.norm(t as TokenId);
+            starts_upper(w)
+                && w.chars().count() > 1
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+                && !in_timex(doc, t)
+        };
+        let country_word = |t: usize| {
+            self.phrases.get(&folded[t]).is_some_and(|p| {
+                p.refs
+                    .iter()
+                    .any(|r| r.kind == EntityKind::Country || r.kind == EntityKind::Person)
+            })
+        };
+        let role_word = |t: usize| self.kb.role_entry(&folded[t]).is_some();
+        if i + 1 < s1 && name_word(i + 1) && !doc.tokens.norm(i as TokenId + 1).ends_with('.') {
+            let next = folded[i + 1].as_str();
+            if !role_word(i + 1)
+                && !word_class(next, WordClass::Honorific)
+                && !word_class(next, WordClass::PlaceType)
+                && !country_word(i + 1)
+                && !is_acronym(doc.tokens.norm(i as TokenId + 1))
+            {
+                return true;
+            }
+        }
+        if i > s0 && name_word(i - 1) {
+            let prev = folded[i - 1].as_str();
+            let titled = role_word(i - 1)
+                || word_class(prev, WordClass::Honorific)
+                || (prev.ends_with('.') && prev.chars().count() <= 5 && !country_word(i - 1));
+            let sentence_initial_word =
+                i - 1 == s0 && (lexicon::is_common_word(prev) || lexicon::is_function_word(prev));
+            if titled
+                || (!sentence_initial_word
+                    && !prev.ends_with('.')
+                    && !word_class(prev, WordClass::Direction)
+                    && !country_word(i - 1)
+                    && !is_acronym(doc.tokens.norm(i as TokenId - 1)))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// A single capitalized token that is also a common English word ("March", "Nice", "May")
@@ -344,17 +478,31 @@ impl MentionFinder {
                     }
                     let surname_tok = found[end_k].tokens.start;
                     let surname = doc.tokens.norm(surname_tok);
-                    let person = resolve_surname(kb, out, surname, date).or_else(|| {
-                        if end_k == k {
-                            None
-                        } else {
-                            resolve_surname(kb, out, name, date)
-                        }
-                    });
+                    // With a first name before the surname, the person must bear it ("Bill
+                    // Clinton" is not Hillary Clinton).
+                    let person = resolve_surname(kb, out, surname, date)
+                        .filter(|p| end_k == k || bears_name(p, &folded[f.tokens.start as usize]))
+                        .or_else(|| {
+                            if end_k == k {
+                                None
+                            } else {
+                                resolve_surname(kb, out, name, date)
+                            }
+                        });
                     let is_propn = doc
                         .syntax
                         .as_ref()
                         .is_some_and(|s| s.upos[surname_tok as usize] == "PROPN");
+                    // A lone word without a title is a known person only when that person was
+                    // named before or the surname is distinctive ("Mohammed" is not).
+                    let alone = !titled && end_k == k;
+                    let person = person.filter(|p| {
+                        !alone
+                            || out
+                                .iter()
+                                .any(|m| m.kb_id.as_deref() == Some(p.kb_id.as_str()))
+                            || !self.given_names.contains(&folded[f.tokens.start as usize])
+                    });
                     if let Some(person) = person.filter(|_| {
                         titled || is_propn || f.tokens.start != range.start || end_k > k
                     }) {
@@ -423,10 +571,46 @@ impl MentionFinder {
                 Item::Counterpart { plural } => (None, *plural, true),
                 _ => continue,
             };
+            // A role noun before another ("university students", "rebel commanders") is one
+            // mention with the last, which gives the sector ("deputy governor", "military
+            // intelligence") unless the first names a non-state group whose leaders or members
+            // the last names ("rebel commanders", "opposition candidates", "student leaders").
+            if found.get(k + 1).is_some_and(|n| {
+                n.tokens.start == f.tokens.end && matches!(n.item, Item::Role { .. })
+            }) {
+                continue;
+            }
             used[k] = true;
-            let sector = role_sector.map_or("GOV", |r| r.sector.as_str());
-            let (start, base) = modifier_left(kb, doc, folded, found, k, &mut used, date);
-            let base = base.or_else(|| modifier_of(kb, doc, folded, found, k, &mut used, date));
+            let mut sector = role_sector.map_or("GOV", |r| r.sector.as_str());
+            let mut first = k;
+            while first > 0
+                && !used[first - 1]
+                && found[first - 1].tokens.end == found[first].tokens.start
+            {
+                match &found[first - 1].item {
+                    Item::Role { role, .. } => {
+                        if NON_STATE_SECTORS.contains(&role.sector.as_str()) {
+                            sector = role.sector.as_str();
+                        }
+                        first -= 1;
+                    }
+                    _ => break,
+                }
+            }
+            let (start, left) = modifier_left(kb, doc, folded, found, k, &mut used, date);
+            // "ethnic Albanian guerrillas operating in Macedonia": an ethnic group takes the
+            // country it lives in when the text says so.
+            let ethnic = left.is_some() && start > 0 && folded[start as usize - 1] == "ethnic";
+            let base = if ethnic {
+                let mut probe = used.to_vec();
+                modifier_of(kb, doc, folded, found, k, sector, &mut probe, date)
+                    .filter(|b| !b.organization)
+                    .or(left)
+            } else {
+                left
+            };
+            let base =
+                base.or_else(|| modifier_of(kb, doc, folded, found, k, sector, &mut used, date));
             let (code, country) = match &base {
                 Some(b) => (Some(b.code_with(sector)), b.country.clone()),
                 None => (None, None),
@@ -461,7 +645,11 @@ impl MentionFinder {
             match &f.item {
                 Item::Name { refs } => {
                     used[k] = true;
-                    if let Some(m) = name_mention(kb, doc, folded, f.tokens.clone(), refs, date) {
+                    if let Some(mut m) = name_mention(kb, doc, folded, f.tokens.clone(), refs, date)
+                    {
+                        if m.via == MentionVia::Demonym {
+                            ethnic_group(kb, doc, folded, found, k, &mut used, &mut m);
+                        }
                         out.push(m);
                     }
                 }
@@ -492,6 +680,79 @@ impl MentionFinder {
     }
 }
 
+/// An ethnic group lives in the country the text places it in: "Bosnian Serbs" (a national
+/// adjective before another nation's plural demonym) are Bosnia's, "ethnic Albanians in
+/// Macedonia" Macedonia's. The mention keeps the group's words; its code is that country's.
+fn ethnic_group(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    k: usize,
+    used: &mut [bool],
+    m: &mut Mention,
+) {
+    let country_of_ref = |refs: &[EntryRef], demonym: bool| {
+        refs.iter().find_map(|r| match kb.entity(*r) {
+            Entity::Country(c) if (r.via == Via::Demonym) == demonym => Some(c),
+            _ => None,
+        })
+    };
+    let set = |m: &mut Mention, c: &eventwire_kb::Country| {
+        m.code = Some(c.code.clone());
+        m.country = Some(c.code.clone());
+        m.name = Some(c.name.clone());
+        m.kb_id = Some(format!("country:{}", c.code));
+    };
+    // "Bosnian Serbs": this adjective, then another country's plural demonym.
+    if let Some(n) = found.get(k + 1).filter(|n| {
+        n.tokens.start == m.tokens.end && !used[k + 1] && !folded[m.head as usize].ends_with('s')
+    }) {
+        if let Item::Name { refs } = &n.item {
+            let plural = folded[n.tokens.end as usize - 1].ends_with('s');
+            if let (Some(other), true) = (country_of_ref(refs, true), plural) {
+                if m.country.as_deref() != Some(other.code.as_str()) {
+                    // In nations of immigrants the noun is the nationality ("Chinese Americans").
+                    if IMMIGRANT_NATIONS.contains(&other.code.as_str()) {
+                        set(m, other);
+                    }
+                    used[k + 1] = true;
+                    m.tokens.end = n.tokens.end;
+                    m.span = span_of(doc, m.tokens.clone());
+                    m.head = n.tokens.end - 1;
+                    m.plural = true;
+                    return;
+                }
+            }
+        }
+    }
+    // "ethnic Albanians in Macedonia".
+    let t = m.tokens.start as usize;
+    if t == 0 || folded[t - 1] != "ethnic" || !m.plural {
+        return;
+    }
+    let mut p = m.tokens.end as usize;
+    if matches!(folded.get(p).map(String::as_str), Some("living" | "based")) {
+        p += 1;
+    }
+    if !matches!(folded.get(p).map(String::as_str), Some("in" | "of")) {
+        return;
+    }
+    p += 1;
+    if folded.get(p).map(String::as_str) == Some("the") {
+        p += 1;
+    }
+    if let Some(Found {
+        item: Item::Name { refs },
+        ..
+    }) = found.iter().find(|f| f.tokens.start as usize == p)
+    {
+        if let Some(c) = country_of_ref(refs, false) {
+            set(m, c);
+        }
+    }
+}
+
 /// The country or organisation a role takes its code from.
 #[derive(Clone, Debug)]
 struct Base {
@@ -509,6 +770,17 @@ impl Base {
             format!("{}{}", self.code, sector)
         }
     }
+}
+
+/// An all-capitals word of two letters or more ("NATO", "PAN", "U.S.").
+fn is_acronym(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+}
+
+fn in_timex(doc: &Document, t: usize) -> bool {
+    doc.timexes
+        .iter()
+        .any(|x| x.tokens.contains(&(t as TokenId)))
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -604,6 +876,44 @@ fn sector_of(code: &str) -> Option<String> {
 fn country_of(code: &str) -> Option<String> {
     let c = code.get(..3)?;
     (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then(|| c.to_string())
+}
+
+/// The one country whose head of state or government bore `surname` (on `date`, when known).
+fn leader_country(
+    kb: &'static KnowledgeBase,
+    surname: &str,
+    date: Option<NaiveDate>,
+) -> Option<String> {
+    let mut countries: Vec<String> = kb
+        .people_by_surname(surname)
+        .iter()
+        .flat_map(|p| p.tenures.iter())
+        .filter(|t| date.is_none_or(|d| t.contains(d)))
+        .filter(|t| {
+            let office = folded_key(&t.office);
+            ["president", "prime minister", "chancellor", "premier"]
+                .iter()
+                .any(|w| office.contains(w))
+                && !office.contains("vice")
+                && !office.contains("deputy")
+        })
+        .filter_map(|t| country_of(&t.code))
+        .collect();
+    countries.sort();
+    countries.dedup();
+    match countries.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Is `word` (folded) one of the words of the person's name or aliases?
+fn bears_name(p: &Person, word: &str) -> bool {
+    std::iter::once(&p.name).chain(p.aliases.iter()).any(|n| {
+        folded_key(n)
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .any(|w| w == word)
+    })
 }
 
 /// A person already named in the document with this surname, else the single person of that
@@ -729,6 +1039,28 @@ fn modifier_left(
     let Some(j) = (0..k).rev().find(|&j| found[j].tokens.end == t && !used[j]) else {
         return (span_start, None);
     };
+    // "the Bush administration", "the Netanyahu government": a leader's surname before a
+    // government noun gives the leader's country.
+    let government = matches!(&found[k].item, Item::Role { role, .. } if role.sector == "GOV" && role.level == "body");
+    if government && found[j].tokens.len() == 1 && t == start {
+        if let Some(country) = leader_country(kb, doc.tokens.norm(found[j].tokens.start), date) {
+            used[j] = true;
+            let s = found[j].tokens.start;
+            let s = if s > 0 && folded[s as usize - 1] == "the" {
+                s - 1
+            } else {
+                s
+            };
+            return (
+                s,
+                Some(Base {
+                    code: country.clone(),
+                    country: Some(country),
+                    organization: false,
+                }),
+            );
+        }
+    }
     let Item::Name { refs } = &found[j].item else {
         return (span_start, None);
     };
@@ -748,19 +1080,42 @@ fn modifier_left(
 
 /// "the foreign minister of Russia", "police in Lahore": a country, seat or place after "of"
 /// or "in" (optionally "the").
+#[allow(clippy::too_many_arguments)]
 fn modifier_of(
     kb: &'static KnowledgeBase,
     doc: &Document,
     folded: &[String],
     found: &[Found],
     k: usize,
+    sector: &str,
     used: &mut [bool],
     date: Option<NaiveDate>,
 ) -> Option<Base> {
     let mut t = found[k].tokens.end as usize;
+    // "a terror group based in Trinidad", "guerrillas operating in Macedonia".
+    if matches!(
+        folded.get(t).map(String::as_str),
+        Some("based" | "operating" | "living" | "stationed" | "deployed")
+    ) && folded.get(t + 1).is_some_and(|w| w == "in")
+    {
+        t += 1;
+    }
     let prep = folded.get(t).map(String::as_str)?;
-    if !matches!(prep, "of" | "in") {
+    if !matches!(
+        prep,
+        "of" | "in" | "from" | "throughout" | "across" | "inside"
+    ) {
         return None;
+    }
+    // Where forces, peacekeepers, envoys and aid workers are is not whose they are ("a
+    // peacekeeping force in Chad", "withdraw troops from Syria", "the embassy in Moscow").
+    if let Item::Role { role, .. } = &found[k].item {
+        let abroad = matches!(sector, "IGO" | "NGO")
+            || matches!(role.name.as_str(), "embassy" | "ambassador");
+        let moved = sector == "MIL" && prep != "in";
+        if (abroad || moved) && prep != "of" {
+            return None;
+        }
     }
     t += 1;
     if folded.get(t).map(String::as_str) == Some("the") {
@@ -1099,6 +1454,14 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
             }
             MentionVia::Pronoun => {
                 let word = m.name.as_deref().unwrap_or("");
+                // "the group" refers back to an organisation or armed group, "the country" to a
+                // country (or a government or person standing for it: its country).
+                let noun = folded_key(doc.tokens.norm(m.head));
+                let anaphor = match noun.as_str() {
+                    "country" | "nation" => Some(true),
+                    n if definite_anaphor(n).is_some() => Some(false),
+                    _ => None,
+                };
                 let gender = match word {
                     "he" => Some(Gender::Male),
                     "she" => Some(Gender::Female),
@@ -1117,12 +1480,27 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                     })
                 };
                 let fits = |c: &Mention| -> bool {
-                    if c.kind != MentionKind::Actor
-                        || c.code.is_none()
-                        || c.tokens.end > m.tokens.start
-                        || clause_mate(c)
-                    {
+                    if c.tokens.end > m.tokens.start {
                         return false;
+                    }
+                    if anaphor == Some(true) {
+                        return c
+                            .country
+                            .as_deref()
+                            .is_some_and(|cc| kb.country(cc).is_some())
+                            && !c.kb_id.as_deref().is_some_and(|id| id.starts_with("org:"));
+                    }
+                    if c.kind != MentionKind::Actor || c.code.is_none() || clause_mate(c) {
+                        return false;
+                    }
+                    if anaphor == Some(false) {
+                        return !c.person
+                            && !c
+                                .kb_id
+                                .as_deref()
+                                .is_some_and(|id| id.starts_with("country:"))
+                            && !c.code.as_deref().is_some_and(|code| code.ends_with("GOV"))
+                            && !matches!(c.via, MentionVia::Metonym | MentionVia::Demonym);
                     }
                     match word {
                         "he" | "she" => {
@@ -1162,7 +1540,18 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                         break;
                     }
                 }
-                if let Some(j) = chosen {
+                if let Some(j) = chosen.filter(|_| anaphor == Some(true)) {
+                    let a = mentions[j].clone();
+                    let country = a.country.as_deref().and_then(|c| kb.country(c));
+                    if let Some(c) = country {
+                        let mm = &mut mentions[k];
+                        mm.antecedent = Some(j as u32);
+                        mm.code = Some(c.code.clone());
+                        mm.country = Some(c.code.clone());
+                        mm.name = Some(c.name.clone());
+                        mm.kb_id = Some(format!("country:{}", c.code));
+                    }
+                } else if let Some(j) = chosen {
                     let a = mentions[j].clone();
                     let mm = &mut mentions[k];
                     mm.antecedent = Some(j as u32);
