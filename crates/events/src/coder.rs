@@ -112,7 +112,18 @@ impl Coder<'_, '_> {
                         return (r, true);
                     }
                 }
-                (self.lex.verb_rules(&lemma), true)
+                let rules = self.lex.verb_rules(&lemma);
+                if !rules.is_empty() {
+                    return (rules, true);
+                }
+                // The suffix lemmatizer's misses on regular verbs: a doubled final consonant
+                // ("expelled" → "expell") or a lost final e ("upgraded" → "upgrad").
+                let rules = lemma_repairs(&lemma)
+                    .into_iter()
+                    .map(|l| self.lex.verb_rules(&l))
+                    .find(|r| !r.is_empty())
+                    .unwrap_or_default();
+                (rules, true)
             }
             "NOUN" => {
                 // Statements are coded from their verbs: a noun such as "comment" or
@@ -134,6 +145,22 @@ impl Coder<'_, '_> {
         let (rules, is_verb) = self.rules(p);
         if rules.is_empty() {
             return Vec::new();
+        }
+        // An event noun that is the object of a verb coding its own event is that verb's
+        // content: "lifted a curfew" is the lifting, "police prevented the demonstration"
+        // the prevention, not a curfew or a demonstration by the police.
+        if !is_verb && matches!(self.tree.rel(p), "obj" | "nsubj:pass") {
+            if let Some(h) = self.tree.head(p) {
+                if self.tree.upos(h) == "VERB" && self.embedding_of(h).is_none() {
+                    let (verb_rules, _) = self.rules(h);
+                    if verb_rules
+                        .iter()
+                        .any(|r| self.match_rule(h, r, true).is_some())
+                    {
+                        return Vec::new();
+                    }
+                }
+            }
         }
         // An embedding word of a transforming kind whose complement is itself an event is
         // coded through that complement, not on its own.
@@ -245,6 +272,7 @@ impl Coder<'_, '_> {
             || matches!(code.get(..2), Some("01" | "03" | "08" | "14" | "15"));
         let needs_target = (needs_target || from_place) && !(targets.is_empty() && unilateral);
         for s in &sources {
+            let before = out.len();
             if needs_target {
                 for t in &targets {
                     // Different actors of one country make a domestic event (the government
@@ -266,6 +294,20 @@ impl Coder<'_, '_> {
                         &code,
                         Some(s.clone()),
                         Some(t.clone()),
+                        embedded_as,
+                        m.rule,
+                    ));
+                }
+                // A one-sided act whose only target was its own actor ("Egypt lifted the
+                // state of emergency in Sinai") still happened, without a target.
+                if out.len() == before && unilateral {
+                    out.push(self.candidate(
+                        sentence,
+                        p,
+                        anchor,
+                        &code,
+                        Some(s.clone()),
+                        None,
                         embedded_as,
                         m.rule,
                     ));
@@ -843,6 +885,22 @@ impl Coder<'_, '_> {
         }
         out
     }
+}
+
+/// Other spellings of a verb lemma the suffix lemmatizer may have cut wrongly: without a
+/// doubled final consonant, with a final e added, or without it.
+fn lemma_repairs(lemma: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = lemma.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic() {
+        out.push(lemma[..lemma.len() - 1].to_string());
+    }
+    if lemma.ends_with('e') && lemma.len() > 3 {
+        out.push(lemma[..lemma.len() - 1].to_string());
+    } else {
+        out.push(format!("{lemma}e"));
+    }
+    out
 }
 
 /// Nouns that count or group what follows "of" ("scores of refugees", "members of Hamas").
