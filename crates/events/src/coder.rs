@@ -205,6 +205,18 @@ impl Coder<'_, '_> {
                         .subject(h)
                         .map(|s| self.actors(s))
                         .unwrap_or_default();
+                    // "demanded the withdrawal of Serbian forces from Bosnia", "urged Israel
+                    // to allow …": a demand or an appeal is made to whoever is to act.
+                    let addressed = matches!(kind, EmbedKind::Demand | EmbedKind::Request)
+                        && !m.implicit_source
+                        && !holder.is_empty()
+                        && !sources.is_empty()
+                        && sources
+                            .iter()
+                            .all(|a| holder.iter().all(|h| !same_country(&h.code, &a.code)));
+                    if addressed {
+                        targets = sources.clone();
+                    }
                     if !holder.is_empty() {
                         sources = holder;
                     }
@@ -266,11 +278,20 @@ impl Coder<'_, '_> {
             targets = self.locative_target(p);
             from_place = !targets.is_empty();
         }
+        // A protest is aimed at what its purpose clause or its "against" phrase names:
+        // "blocked roads to press their demands on the government", "staged rallies against
+        // the party's leader", "demonstrated calling for independence from Iraq".
+        let mut aimed = false;
+        if targets.is_empty() && code.starts_with("14") {
+            targets = self.protest_target(p, &sources);
+            aimed = !targets.is_empty();
+        }
         // Some events need no target: expressions of intent ("agreed to resign"),
         // statements, concessions, protests and shows of force by one actor.
         let unilateral = embedded_as == Some(EmbedKind::Intent)
             || matches!(code.get(..2), Some("01" | "03" | "08" | "14" | "15"));
-        let needs_target = (needs_target || from_place) && !(targets.is_empty() && unilateral);
+        let needs_target =
+            (needs_target || from_place || aimed) && !(targets.is_empty() && unilateral);
         for s in &sources {
             let before = out.len();
             if needs_target {
@@ -411,6 +432,54 @@ impl Coder<'_, '_> {
             }
         }
         Some(out)
+    }
+
+    /// The actors a protest is aimed at: the first actor other than the protesters inside
+    /// an "against"/"over" phrase or a purpose clause on the trigger or its object.
+    fn protest_target(&self, p: TokenId, sources: &[ActorRef]) -> Vec<ActorRef> {
+        let t = self.tree;
+        let mut heads = vec![p];
+        heads.extend(t.object(p));
+        let doc = t.doc;
+        for h in heads {
+            for &c in t.children(h) {
+                let aimed = match t.rel(c) {
+                    "advcl" | "xcomp" | "acl" => true,
+                    "obl" | "nmod" => matches!(
+                        t.case(c).as_deref(),
+                        Some("against" | "over" | "at" | "outside" | "in front of")
+                    ),
+                    _ => false,
+                };
+                if !aimed {
+                    continue;
+                }
+                // The subtree's tokens in order, nearest first.
+                let mut found: Vec<ActorRef> = Vec::new();
+                let span = doc
+                    .sentences
+                    .iter()
+                    .find(|s| s.tokens.contains(&c))
+                    .map(|s| s.tokens.clone());
+                for x in span.into_iter().flatten() {
+                    if !t.dominates(c, x) {
+                        continue;
+                    }
+                    for a in self.actors(x) {
+                        let own = sources
+                            .iter()
+                            .any(|s| s.mention == a.mention || s.code == a.code);
+                        if !own && !found.iter().any(|f| f.mention == a.mention) {
+                            found.push(a);
+                        }
+                    }
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The country of the place an event happens in, when a locative phrase ("in", "inside",

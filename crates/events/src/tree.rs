@@ -154,12 +154,24 @@ impl<'d> Tree<'d> {
             }
             return None;
         }
-        if let Some(s) = self
-            .children(p)
-            .iter()
-            .copied()
-            .find(|&c| matches!(self.deprel(c), "nsubj" | "csubj"))
-        {
+        // "it is willing to withdraw": adjectives of will take a personal subject, so an "it"
+        // the parser called an expletive is the subject.
+        let agentive = matches!(
+            self.lemma(p),
+            "ready"
+                | "willing"
+                | "unwilling"
+                | "prepared"
+                | "determined"
+                | "eager"
+                | "keen"
+                | "reluctant"
+                | "able"
+                | "unable"
+        );
+        if let Some(s) = self.children(p).iter().copied().find(|&c| {
+            matches!(self.deprel(c), "nsubj" | "csubj") || agentive && self.deprel(c) == "expl"
+        }) {
             if self.is_relative_pronoun(s) {
                 return self.relative_antecedent(p).or(Some(s));
             }
