@@ -191,7 +191,16 @@ impl Coder<'_, '_> {
                 if embedded_as.is_some() && !outer {
                     break;
                 }
-                if let Some(mapped) = self.lex.map_code(kind, &own_code) {
+                // A kind with no row for the embedded code keeps the embedding word's own
+                // code ("called for sanctions": the call, not sanctions imposed).
+                let mapped = self.lex.map_code(kind, &own_code).or_else(|| {
+                    let (rules, verb) = self.rules(h);
+                    rules
+                        .iter()
+                        .find(|r| r.conditions.iter().all(|c| self.holds(h, c, verb)))
+                        .map(|r| r.cameo.clone())
+                });
+                if let Some(mapped) = mapped {
                     code = mapped;
                     anchor = h;
                     embedded_as = Some(kind);
@@ -207,7 +216,10 @@ impl Coder<'_, '_> {
                         .unwrap_or_default();
                     // "demanded the withdrawal of Serbian forces from Bosnia", "urged Israel
                     // to allow …": a demand or an appeal is made to whoever is to act.
-                    let addressed = matches!(kind, EmbedKind::Demand | EmbedKind::Request)
+                    // "agreed to US mediation", "accepted demands from the rebels": an intent
+                    // taken up from another's proposal is directed at its maker.
+                    let addressed = (matches!(kind, EmbedKind::Demand | EmbedKind::Request)
+                        || kind == EmbedKind::Intent && !is_verb)
                         && !m.implicit_source
                         && !holder.is_empty()
                         && !sources.is_empty()
@@ -271,6 +283,22 @@ impl Coder<'_, '_> {
         // An act done in a place without a named target is done to the place's country
         // ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon", "the
         // government lifted the state of emergency in Darfur").
+        // "boycott all official contact with the United States", "tighten the naval
+        // blockade of Serbia": the object's own phrase names whom the act is aimed at.
+        if targets.is_empty()
+            && (needs_target
+                || matches!(embedded_as, Some(EmbedKind::Intent | EmbedKind::Threaten)))
+        {
+            if let Some(o) = self.tree.object(p).filter(|&o| self.actors(o).is_empty()) {
+                targets = ["with", "of", "on", "against", "to"]
+                    .iter()
+                    .find_map(|prep| {
+                        let a = self.tree.prep(o, prep).map(|x| self.actors(x))?;
+                        (!a.is_empty()).then_some(a)
+                    })
+                    .unwrap_or_default();
+            }
+        }
         let mut from_place = false;
         if targets.is_empty()
             && (needs_target || matches!(code.get(..2), Some("08" | "15" | "16" | "17" | "19")))
