@@ -244,3 +244,27 @@ fn a_rejected_offer_targets_its_maker() {
     assert_eq!(ev[0].1.as_deref(), Some("PAK"));
     assert_eq!(ev[0].2.as_deref(), Some("AFG"));
 }
+
+#[test]
+fn an_unnamed_attacker_is_the_unidentified_armed_force_of_the_place() {
+    let (p, d) = doc_with_tree(
+        "A bombing near Basra killed a U.S. soldier.",
+        "A DET DT a 2 det
+         bombing NOUN NN bombing 5 nsubj
+         near ADP IN near 4 case
+         Basra PROPN NNP Basra 2 nmod
+         killed VERB VBD kill 0 root
+         a DET DT a 8 det
+         U.S. PROPN NNP U.S. 8 compound
+         soldier NOUN NN soldier 5 obj
+         . PUNCT . . 5 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(
+        ev[0].0.starts_with("18") || ev[0].0.starts_with("19"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].1.as_deref(), Some("IRQUAF"));
+    assert_eq!(ev[0].2.as_deref().map(|c| &c[..3]), Some("USA"));
+}
