@@ -785,7 +785,13 @@ impl Coder<'_, '_> {
                 .flat_map(|path| self.slot_tokens(p, &path[..1], is_verb))
                 .find_map(|o| {
                     let mut a = self.actors(o);
-                    for prep in ["by", "from"] {
+                    // "a camp for Congolese refugees", "the homes of Palestinian families":
+                    // a place people live or work in stands for them.
+                    let facility = is_facility(&lemma_of(self.tree, o));
+                    for prep in ["by", "from", "for", "of"] {
+                        if !facility && matches!(prep, "for" | "of") {
+                            continue;
+                        }
                         if a.is_empty() {
                             a = self
                                 .tree
@@ -1009,20 +1015,14 @@ impl Coder<'_, '_> {
                 ys = vec![y];
             }
             for z in ys {
-                let m = self.owner[z as usize].or_else(|| {
-                    // "Russian forces" may not be one mention: a national adjective, a
-                    // possessive or a compound naming an actor stands for the noun; a
-                    // quantity stands for what it counts ("scores of Liberian refugees").
+                let m = self.mention_of(z).or_else(|| {
+                    // "Kenzo Oshima, the United Nations relief coordinator": an apposition
+                    // names the same actor.
                     t.children(z)
                         .iter()
                         .copied()
-                        .filter(|&c| {
-                            matches!(t.deprel(c), "amod" | "compound" | "nmod:poss")
-                                || (t.rel(c) == "nmod"
-                                    && t.case(c).as_deref() == Some("of")
-                                    && is_quantity(t.lemma(z)))
-                        })
-                        .find_map(|c| self.owner[c as usize])
+                        .filter(|&c| t.rel(c) == "appos")
+                        .find_map(|c| self.mention_of(c))
                 });
                 let Some(m) = m else { continue };
                 let mention = &doc.mentions[m];
@@ -1042,6 +1042,37 @@ impl Coder<'_, '_> {
     }
 }
 
+impl Coder<'_, '_> {
+    /// The mention a noun stands for: its own; else, through quantities ("tens of thousands
+    /// of Iraqi Kurds"), the counted noun's; else a national adjective, a possessive or a
+    /// compound on it ("Russian forces").
+    fn mention_of(&self, z: TokenId) -> Option<usize> {
+        let t = self.tree;
+        let mut z = z;
+        for _ in 0..3 {
+            if self.owner[z as usize].is_some() || !is_quantity(t.lemma(z)) {
+                break;
+            }
+            match t
+                .children(z)
+                .iter()
+                .copied()
+                .find(|&c| t.rel(c) == "nmod" && t.case(c).as_deref() == Some("of"))
+            {
+                Some(c) => z = c,
+                None => break,
+            }
+        }
+        self.owner[z as usize].or_else(|| {
+            t.children(z)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(t.deprel(c), "amod" | "compound" | "nmod:poss"))
+                .find_map(|c| self.owner[c as usize])
+        })
+    }
+}
+
 /// Other spellings of a verb lemma the suffix lemmatizer may have cut wrongly: without a
 /// doubled final consonant, with a final e added, or without it.
 fn lemma_repairs(lemma: &str) -> Vec<String> {
@@ -1056,6 +1087,41 @@ fn lemma_repairs(lemma: &str) -> Vec<String> {
         out.push(format!("{lemma}e"));
     }
     out
+}
+
+/// Places and things that stand for the people who live, work or travel in them when an
+/// event is done to them ("attacked a camp for refugees").
+fn is_facility(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "camp"
+            | "village"
+            | "town"
+            | "base"
+            | "embassy"
+            | "consulate"
+            | "home"
+            | "house"
+            | "school"
+            | "hospital"
+            | "office"
+            | "headquarters"
+            | "compound"
+            | "convoy"
+            | "settlement"
+            | "mosque"
+            | "church"
+            | "synagogue"
+            | "temple"
+            | "market"
+            | "bus"
+            | "plane"
+            | "vessel"
+            | "ship"
+            | "position"
+            | "stronghold"
+            | "residence"
+    )
 }
 
 /// Nouns that measure an amount of what follows "of" ("tons of aid", "worth of goods").
@@ -1090,6 +1156,11 @@ fn is_quantity(lemma: &str) -> bool {
     matches!(
         lemma.to_lowercase().as_str(),
         "score"
+            | "ten"
+            | "tens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
             | "dozen"
             | "hundred"
             | "thousand"
