@@ -146,6 +146,12 @@ impl Coder<'_, '_> {
         if rules.is_empty() {
             return Vec::new();
         }
+        // An event noun in a temporal or causal adjunct ("after a week of unrest", "because
+        // of fighting between …", "since the peace accord") sets the scene for the clause's
+        // event; it is background told elsewhere, not an event this sentence reports.
+        if !is_verb && self.in_circumstance(p) {
+            return Vec::new();
+        }
         // An event noun that is the object of a verb coding its own event is that verb's
         // content: "lifted a curfew" is the lifting, "police prevented the demonstration"
         // the prevention, not a curfew or a demonstration by the police.
@@ -301,7 +307,7 @@ impl Coder<'_, '_> {
         }
         let mut from_place = false;
         if targets.is_empty()
-            && (needs_target || matches!(code.get(..2), Some("08" | "15" | "16" | "17" | "19")))
+            && (needs_target || matches!(code.get(..2), Some("08" | "15" | "16" | "17" | "18" | "19" | "20")))
         {
             targets = self.locative_target(p);
             from_place = !targets.is_empty();
@@ -460,6 +466,28 @@ impl Coder<'_, '_> {
             }
         }
         Some(out)
+    }
+
+    /// True for a noun inside a temporal or causal adjunct phrase, through "of" links
+    /// ("after fifteen years of occupation").
+    fn in_circumstance(&self, p: TokenId) -> bool {
+        let t = self.tree;
+        let mut cur = p;
+        for _ in 0..3 {
+            match t.case(cur).as_deref() {
+                Some(
+                    "after" | "since" | "during" | "following" | "amid" | "amidst" | "before"
+                    | "despite" | "because of" | "in the wake of" | "in the aftermath of"
+                    | "throughout",
+                ) => return true,
+                Some("of") => match t.head(cur) {
+                    Some(h) if t.upos(h) == "NOUN" => cur = h,
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The unidentified armed force of the place an attack happened in: a locative phrase
