@@ -307,7 +307,11 @@ impl Coder<'_, '_> {
         }
         let mut from_place = false;
         if targets.is_empty()
-            && (needs_target || matches!(code.get(..2), Some("08" | "15" | "16" | "17" | "18" | "19" | "20")))
+            && (needs_target
+                || matches!(
+                    code.get(..2),
+                    Some("08" | "15" | "16" | "17" | "18" | "19" | "20")
+                ))
         {
             targets = self.locative_target(p);
             from_place = !targets.is_empty();
@@ -468,6 +472,36 @@ impl Coder<'_, '_> {
         Some(out)
     }
 
+    /// The country of the first place named inside a noun's own modifiers (nominal
+    /// modifiers and clauses, at most three links down).
+    fn phrase_country(&self, z: TokenId) -> Option<String> {
+        let t = self.tree;
+        let mut frontier = vec![z];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for x in frontier {
+                for &c in t.children(x) {
+                    if !matches!(t.rel(c), "nmod" | "acl" | "obj" | "obl") {
+                        continue;
+                    }
+                    if let Some(m) = self.owner[c as usize] {
+                        let mention = &t.doc.mentions[m];
+                        if mention.kind == MentionKind::Place
+                            || mention.code.as_deref().is_some_and(|c| c.len() == 3)
+                        {
+                            if let Some(country) = mention.country.clone() {
+                                return Some(country);
+                            }
+                        }
+                    }
+                    next.push(c);
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+
     /// True for a noun inside a temporal or causal adjunct phrase, through "of" links
     /// ("after fifteen years of occupation").
     fn in_circumstance(&self, p: TokenId) -> bool {
@@ -476,8 +510,17 @@ impl Coder<'_, '_> {
         for _ in 0..3 {
             match t.case(cur).as_deref() {
                 Some(
-                    "after" | "since" | "during" | "following" | "amid" | "amidst" | "before"
-                    | "despite" | "because of" | "in the wake of" | "in the aftermath of"
+                    "after"
+                    | "since"
+                    | "during"
+                    | "following"
+                    | "amid"
+                    | "amidst"
+                    | "before"
+                    | "despite"
+                    | "because of"
+                    | "in the wake of"
+                    | "in the aftermath of"
                     | "throughout",
                 ) => return true,
                 Some("of") => match t.head(cur) {
@@ -1057,6 +1100,12 @@ impl Coder<'_, '_> {
                 let code = match (&mention.code, mention.kind) {
                     (Some(c), _) => Some(c.clone()),
                     (None, MentionKind::Place) => mention.country.clone(),
+                    // "refugees fleeing the civil war in Liberia", "parties to the conflict in
+                    // Iraq": a group without a country takes the one its own phrase names.
+                    (None, _) if self.owner[z as usize] == Some(m) => mention
+                        .sector
+                        .as_ref()
+                        .and_then(|sector| Some(format!("{}{sector}", self.phrase_country(z)?))),
                     _ => None,
                 };
                 if let Some(code) = code {
