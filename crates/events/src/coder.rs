@@ -231,7 +231,7 @@ impl Coder<'_, '_> {
                         && !sources.is_empty()
                         && sources
                             .iter()
-                            .all(|a| holder.iter().all(|h| !same_country(&h.code, &a.code)));
+                            .all(|a| holder.iter().all(|h| !nested_codes(&h.code, &a.code)));
                     if addressed {
                         targets = sources.clone();
                     }
@@ -339,8 +339,7 @@ impl Coder<'_, '_> {
                     // itself makes none.
                     // A code that extends the other (USA and USAGOV) is the same actor
                     // except for a government acting in its own territory.
-                    let nested =
-                        s.code.starts_with(t.code.as_str()) || t.code.starts_with(s.code.as_str());
+                    let nested = nested_codes(&s.code, &t.code);
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {
@@ -453,7 +452,7 @@ impl Coder<'_, '_> {
         let mut out = Vec::new();
         for s in &speakers {
             for a in &addressees {
-                if same_country(&s.code, &a.code) {
+                if s.mention == a.mention || nested_codes(&s.code, &a.code) {
                     continue;
                 }
                 out.push(Candidate {
@@ -1288,6 +1287,12 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
         return lemma[..lemma.len() - 1].to_string();
     }
     lemma
+}
+
+/// True when one actor code extends the other (USA and USAGOV): the same actor at two levels
+/// of detail, where different sectors of one country (RWAREB, RWAGOV) are different actors.
+pub fn nested_codes(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
 
 /// Country-level identity of two actor codes (IGO codes compare whole).
