@@ -966,6 +966,17 @@ impl Coder<'_, '_> {
             let verb_level = i == 0 && is_verb;
             let mut next = Vec::new();
             for &x in &cur {
+                if *slot == Slot::Amod {
+                    // Every modifier the tagger may call an adjective or a noun ("joint
+                    // military exercises", "peacekeeping troops").
+                    next.extend(
+                        t.children(x)
+                            .iter()
+                            .copied()
+                            .filter(|&c| matches!(t.deprel(c), "amod" | "compound")),
+                    );
+                    continue;
+                }
                 let found = match slot {
                     Slot::Subj => t.subject(x),
                     Slot::Obj => {
@@ -1003,7 +1014,7 @@ impl Coder<'_, '_> {
                     }),
                     Slot::Xcomp => t.child(x, "xcomp"),
                     Slot::Prt => t.child(x, "compound:prt"),
-                    Slot::Amod => t.child(x, "amod"),
+                    Slot::Amod => None,
                     Slot::Compound => t
                         .children(x)
                         .iter()
