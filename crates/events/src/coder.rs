@@ -305,6 +305,12 @@ impl Coder<'_, '_> {
                     .unwrap_or_default();
             }
         }
+        // "Egyptian police dispersed demonstrators", "the government accepted demands from
+        // rebels": a domestic group the text gives no country of belongs to the country of
+        // the state actor acting on it.
+        if targets.is_empty() && needs_target {
+            targets = self.domestic_group(p, &m.rule.target, is_verb, &sources);
+        }
         let mut from_place = false;
         if targets.is_empty()
             && (needs_target
@@ -499,6 +505,65 @@ impl Coder<'_, '_> {
             frontier = next;
         }
         None
+    }
+
+    /// The groups in a rule's target slots that have a domestic sector (rebels, opposition,
+    /// civilians, students, workers, journalists, police …) but no country, given the
+    /// country of a state source (not an IGO, NGO or other transnational actor).
+    fn domestic_group(
+        &self,
+        p: TokenId,
+        paths: &[SlotPath],
+        is_verb: bool,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
+        let Some(country) = sources
+            .first()
+            .map(|s| s.code.chars().take(3).collect::<String>())
+            .filter(|c| {
+                !matches!(
+                    c.as_str(),
+                    "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS"
+                ) && is_country_code(c)
+            })
+        else {
+            return Vec::new();
+        };
+        let doc = self.tree.doc;
+        for path in paths {
+            let found: Vec<ActorRef> = self
+                .slot_tokens(p, path, is_verb)
+                .into_iter()
+                .flat_map(|x| self.tree.with_conjuncts(x))
+                .filter_map(|x| {
+                    let mi = self.mention_of(x)?;
+                    let m = &doc.mentions[mi];
+                    let sector = m.sector.as_deref()?;
+                    let domestic = matches!(
+                        sector,
+                        "REB"
+                            | "OPP"
+                            | "CVL"
+                            | "EDU"
+                            | "LAB"
+                            | "JRN"
+                            | "CRM"
+                            | "COP"
+                            | "HRI"
+                            | "SEP"
+                            | "INS"
+                    );
+                    (m.code.is_none() && m.country.is_none() && domestic).then(|| ActorRef {
+                        mention: mi,
+                        code: format!("{country}{sector}"),
+                    })
+                })
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
     }
 
     /// True for a noun inside a temporal or causal adjunct phrase, through "of" links
@@ -953,6 +1018,34 @@ impl Coder<'_, '_> {
                 cur = h;
                 continue;
             }
+            // Whoever blames, condemns, reports or investigates an event did not do it
+            // (but whoever claims responsibility or credit for it did).
+            let owned = matches!(lemma_of(t, cur).as_str(), "responsibility" | "credit");
+            if !owned && self.embedding_of(h).is_some_and(|k| k == EmbedKind::Report)
+                || matches!(
+                    lemma_of(t, h).as_str(),
+                    "blame"
+                        | "condemn"
+                        | "denounce"
+                        | "criticize"
+                        | "criticise"
+                        | "deplore"
+                        | "investigate"
+                        | "probe"
+                        | "witness"
+                        | "survive"
+                        | "welcome"
+                        | "praise"
+                        | "discuss"
+                        | "protest"
+                        | "oppose"
+                        | "mourn"
+                        | "cover"
+                        | "document"
+                )
+            {
+                return Vec::new();
+            }
             return t.subject(h).map(|s| self.actors(s)).unwrap_or_default();
         }
         Vec::new()
@@ -1304,6 +1397,12 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
 /// of detail, where different sectors of one country (RWAREB, RWAGOV) are different actors.
 pub fn nested_codes(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
+}
+
+/// True for a three-letter upper-case code (a country's, once transnational groups are
+/// excluded).
+fn is_country_code(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Country-level identity of two actor codes (IGO codes compare whole).
