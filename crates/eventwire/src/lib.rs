@@ -80,6 +80,9 @@ pub enum PipelineError {
 pub struct PipelineOptions {
     /// A syntax model file to use instead of the built-in one.
     pub syntax_model: Option<std::path::PathBuf>,
+    /// Parser beam width instead of the model's own (smaller is faster and a little less
+    /// accurate; 1 decodes greedily).
+    pub beam: Option<usize>,
     /// PETRARCH2 verb dictionaries (`CAMEO.2.0.txt`) to add after the built-in lexicon.
     pub verbs: Vec<std::path::PathBuf>,
     /// Use only the `verbs` dictionaries, not the built-in verb lexicon.
@@ -106,10 +109,18 @@ impl Pipeline {
 
     /// The pipeline configured by `options`.
     pub fn with_options(options: &PipelineOptions) -> Result<Pipeline, PipelineError> {
-        let syntax = match &options.syntax_model {
+        let syntax = match (&options.syntax_model, options.beam) {
             // One model per process: leaking it gives the stages a plain shared reference.
-            Some(path) => &*Box::leak(Box::new(eventwire_syntax::SyntaxModel::load(path)?)),
-            None => eventwire_syntax::builtin()?,
+            (Some(path), beam) => {
+                let model = eventwire_syntax::SyntaxModel::load(path)?;
+                let model = match beam {
+                    Some(w) => model.with_beam_width(w),
+                    None => model,
+                };
+                &*Box::leak(Box::new(model))
+            }
+            (None, Some(w)) => &*Box::leak(Box::new(eventwire_syntax::builtin_with_beam(w)?)),
+            (None, None) => eventwire_syntax::builtin()?,
         };
         let read = |p: &std::path::PathBuf| {
             std::fs::read_to_string(p).map_err(|e| PipelineError::Dictionary {

@@ -466,5 +466,11 @@ pub fn builtin() -> Result<&'static SyntaxModel, SyntaxError> {
     }
 }
 
+/// A fresh copy of the committed model decoding with another beam width (for speed: beam 8 or
+/// greedy decoding instead of the default); each call parses the embedded bytes again.
+pub fn builtin_with_beam(width: usize) -> Result<SyntaxModel, SyntaxError> {
+    Ok(SyntaxModel::from_bytes(BUILTIN_BYTES)?.with_beam_width(width))
+}
+
 #[cfg(test)]
 mod tests;
