@@ -312,12 +312,12 @@ impl Coder<'_, '_> {
             targets = self.domestic_group(p, &m.rule.target, is_verb, &sources);
         }
         let mut from_place = false;
+        // (Only acts done to a place's people: talks held in Quebec are not talks with Canada.)
         if targets.is_empty()
-            && (needs_target
-                || matches!(
-                    code.get(..2),
-                    Some("08" | "15" | "16" | "17" | "18" | "19" | "20")
-                ))
+            && matches!(
+                own_code.get(..2),
+                Some("08" | "15" | "16" | "17" | "18" | "19" | "20")
+            )
         {
             targets = self.locative_target(p);
             from_place = !targets.is_empty();
