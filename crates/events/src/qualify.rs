@@ -91,7 +91,7 @@ const UNCONFIRMED_NOUNS: &[&str] = &["proof", "evidence", "confirmation", "indic
 const FUTURE_WORDS: &[&str] = &[
     "plan", "intend", "prepare", "schedule", "expect", "aim", "promise", "pledge", "vow",
     "threaten", "offer", "propose", "seek", "want", "hope", "agree", "decide", "set", "due",
-    "going",
+    "going", "suppose", "supposed",
 ];
 
 /// Factuality of an event anchored at `anchor` (the trigger, or the embedding word of a
