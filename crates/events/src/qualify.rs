@@ -575,20 +575,26 @@ pub fn location(
                         .head(c)
                         .map(|h| t.lemma(h).to_lowercase())
                         .unwrap_or_default();
-                    let motion = matches!(
-                        governor.as_str(),
-                        "visit"
-                            | "trip"
-                            | "head"
-                            | "travel"
-                            | "fly"
-                            | "arrive"
-                            | "journey"
-                            | "tour"
-                            | "go"
-                            | "come"
-                            | "return"
-                    );
+                    // A destination inside the event's own phrase counts too: "a visit by
+                    // the prime minister to Kyiv" hangs "to Kyiv" on the visitor.
+                    let is_motion = |w: &str| {
+                        matches!(
+                            w,
+                            "visit"
+                                | "trip"
+                                | "head"
+                                | "travel"
+                                | "fly"
+                                | "arrive"
+                                | "journey"
+                                | "tour"
+                                | "go"
+                                | "come"
+                                | "return"
+                        )
+                    };
+                    let motion = is_motion(governor.as_str())
+                        || (p == trigger && is_motion(&t.lemma(trigger).to_lowercase()));
                     let locative = matches!(
                         case.as_str(),
                         "in" | "at"
