@@ -1253,10 +1253,15 @@ impl Coder<'_, '_> {
     }
 }
 
-/// Other spellings of a verb lemma the suffix lemmatizer may have cut wrongly: without a
-/// doubled final consonant, with a final e added, or without it.
+/// Other spellings of a verb lemma the suffix lemmatizer may have cut wrongly: closed up
+/// after a hyphenated prefix, without a doubled final consonant, with a final e added, or
+/// without it.
 fn lemma_repairs(lemma: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // "re-open", "co-operate": the lexicon writes prefixed verbs closed up.
+    if lemma.contains('-') {
+        out.push(lemma.replace('-', ""));
+    }
     let b = lemma.as_bytes();
     if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic() {
         out.push(lemma[..lemma.len() - 1].to_string());
