@@ -336,57 +336,41 @@ impl Coder<'_, '_> {
             || matches!(code.get(..2), Some("01" | "03" | "08" | "14" | "15"));
         let needs_target =
             (needs_target || from_place || aimed) && !(targets.is_empty() && unilateral);
+        let emit = |source: &ActorRef, target: Option<&ActorRef>| {
+            self.candidate(
+                sentence,
+                p,
+                anchor,
+                &code,
+                Some(source.clone()),
+                target.cloned(),
+                embedded_as,
+                m.rule,
+            )
+        };
         for s in &sources {
             let before = out.len();
             if needs_target {
                 for t in &targets {
                     // Different actors of one country make a domestic event (the government
                     // against the opposition, police against students); one actor acting on
-                    // itself makes none.
-                    // A code that extends the other (USA and USAGOV) is the same actor
-                    // except for a government acting in its own territory.
+                    // itself makes none. A code that extends the other (USA and USAGOV) is the
+                    // same actor, except for a government acting in its own territory.
                     let nested = nested_codes(&s.code, &t.code);
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {
                         continue;
                     }
-                    out.push(self.candidate(
-                        sentence,
-                        p,
-                        anchor,
-                        &code,
-                        Some(s.clone()),
-                        Some(t.clone()),
-                        embedded_as,
-                        m.rule,
-                    ));
+                    out.push(emit(s, Some(t)));
                 }
                 // A one-sided act whose only target was its own actor ("Egypt lifted the
                 // state of emergency in Sinai") still happened, without a target.
                 if out.len() == before && unilateral {
-                    out.push(self.candidate(
-                        sentence,
-                        p,
-                        anchor,
-                        &code,
-                        Some(s.clone()),
-                        None,
-                        embedded_as,
-                        m.rule,
-                    ));
+                    out.push(emit(s, None));
                 }
             } else {
-                out.push(self.candidate(
-                    sentence,
-                    p,
-                    anchor,
-                    &code,
-                    Some(s.clone()),
-                    None,
-                    embedded_as,
-                    m.rule,
-                ));
+                out.push(emit(s, None));
             }
         }
         out
