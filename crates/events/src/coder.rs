@@ -197,6 +197,40 @@ impl Coder<'_, '_> {
                 if embedded_as.is_some() && !outer {
                     break;
                 }
+                // A wish for an act others do ("Rubio hopes a ceasefire between Russia and
+                // Ukraine could take place") is not the wisher's intent: the act keeps its
+                // own actors and code, qualified by the wish.
+                let desire = matches!(
+                    lemma_of(self.tree, h).as_str(),
+                    "hope" | "wish" | "want" | "expect" | "like" | "welcome"
+                );
+                if kind == EmbedKind::Intent && desire {
+                    let holder = self
+                        .tree
+                        .subject(h)
+                        .map(|s| self.actors(s))
+                        .unwrap_or_default();
+                    let others = |actors: &[ActorRef]| {
+                        !actors.is_empty()
+                            && actors
+                                .iter()
+                                .all(|a| holder.iter().all(|h| !nested_codes(&h.code, &a.code)))
+                    };
+                    if !m.implicit_source && others(&sources) {
+                        anchor = h;
+                        break;
+                    }
+                    // "hopes a ceasefire between Russia and Ukraine …": the parties named are
+                    // others, and the wisher is not one of them.
+                    let parties = self
+                        .tree
+                        .prep(p, "between")
+                        .map(|x| self.actors(x))
+                        .unwrap_or_default();
+                    if m.implicit_source && !is_verb && others(&parties) {
+                        return Vec::new();
+                    }
+                }
                 // A kind with no row for the embedded code keeps the embedding word's own
                 // code ("called for sanctions": the call, not sanctions imposed).
                 let mapped = self.lex.map_code(kind, &own_code).or_else(|| {

@@ -268,3 +268,24 @@ fn an_unnamed_attacker_is_the_unidentified_armed_force_of_the_place() {
     assert_eq!(ev[0].1.as_deref(), Some("IRQUAF"));
     assert_eq!(ev[0].2.as_deref().map(|c| &c[..3]), Some("USA"));
 }
+
+#[test]
+fn a_wish_for_others_to_act_is_not_the_wishers_intent() {
+    let (p, d) = doc_with_tree(
+        "Japan wants a ceasefire between Russia and Ukraine.",
+        "Japan PROPN NNP Japan 2 nsubj
+         wants VERB VBZ want 0 root
+         a DET DT a 4 det
+         ceasefire NOUN NN ceasefire 2 obj
+         between ADP IN between 6 case
+         Russia PROPN NNP Russia 4 nmod
+         and CCONJ CC and 8 cc
+         Ukraine PROPN NNP Ukraine 6 conj
+         . PUNCT . . 2 punct",
+    );
+    let ev = events(&p, &d);
+    assert!(
+        ev.iter().all(|e| e.1.as_deref() != Some("JPN")),
+        "Japan does not cease fire: {ev:?}"
+    );
+}
