@@ -173,6 +173,15 @@ impl Coder<'_, '_> {
         if self.embedding_of(p).is_some_and(|k| k.transforms()) && self.has_coded_complement(p) {
             return Vec::new();
         }
+        // A row coded "-" says that this sense of the word is no event ("released a new AI
+        // programme"): the first row whose conditions hold decides.
+        if rules
+            .iter()
+            .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)))
+            .is_some_and(|r| r.cameo == "-")
+        {
+            return Vec::new();
+        }
         let Some(m) = rules.iter().find_map(|r| self.match_rule(p, r, is_verb)) else {
             return Vec::new();
         };
@@ -239,6 +248,7 @@ impl Coder<'_, '_> {
                         .iter()
                         .find(|r| r.conditions.iter().all(|c| self.holds(h, c, verb)))
                         .map(|r| r.cameo.clone())
+                        .filter(|c| c != "-")
                 });
                 if let Some(mapped) = mapped {
                     code = mapped;
@@ -894,7 +904,7 @@ impl Coder<'_, '_> {
                     .rules(c)
                     .0
                     .iter()
-                    .any(|r| self.match_rule(c, r, t.upos(c) == "VERB").is_some())
+                    .any(|r| r.cameo != "-" && self.match_rule(c, r, t.upos(c) == "VERB").is_some())
         })
     }
 

@@ -289,3 +289,27 @@ fn a_wish_for_others_to_act_is_not_the_wishers_intent() {
         "Japan does not cease fire: {ev:?}"
     );
 }
+
+#[test]
+fn a_lexicon_row_coded_dash_blocks_a_sense_that_is_no_event() {
+    let (p, d) = doc_with_tree(
+        "China released a program.",
+        "China PROPN NNP China 2 nsubj
+         released VERB VBD release 0 root
+         a DET DT a 4 det
+         program NOUN NN program 2 obj
+         . PUNCT . . 2 punct",
+    );
+    assert!(events(&p, &d).is_empty(), "{:?}", events(&p, &d));
+    let (p, d) = doc_with_tree(
+        "China released the journalist.",
+        "China PROPN NNP China 2 nsubj
+         released VERB VBD release 0 root
+         the DET DT the 4 det
+         journalist NOUN NN journalist 2 obj
+         . PUNCT . . 2 punct",
+    );
+    let ev = events(&p, &d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "0841");
+}
