@@ -768,10 +768,7 @@ impl Coder<'_, '_> {
         if !future {
             return None;
         }
-        let negated = kids.iter().any(|&c| {
-            matches!(t.rel(c), "advmod" | "neg") && matches!(t.lower(c), "not" | "n't" | "never")
-        });
-        Some(negated)
+        Some(t.is_negated(p))
     }
 
     /// The embedding kind of a word, trying the two-word form with its particle first.

@@ -140,13 +140,7 @@ pub fn factuality(
     };
     for (i, &p) in chain.iter().enumerate() {
         let lemma = t.lemma(p).to_lowercase();
-        let negated = t.children(p).iter().any(|&c| {
-            t.deprel(c) == "advmod" && matches!(t.lower(c), "not" | "n't" | "never")
-                || t.rel(c) == "neg"
-        }) || t
-            .children(p)
-            .iter()
-            .any(|&c| t.rel(c) == "det" && t.lower(c) == "no");
+        let negated = t.is_negated(p);
         // Evidential nouns: "no proof that X", "we haven't seen any proof that X".
         if i > 0 && UNCONFIRMED_NOUNS.contains(&lemma.as_str()) {
             let governing_negated = negated

@@ -338,6 +338,16 @@ impl<'d> Tree<'d> {
         out
     }
 
+    /// True when predicate `p` is negated: "not", "n't" or "never" on it, a `neg` dependent,
+    /// or a "no" determiner ("no proof").
+    pub fn is_negated(&self, p: TokenId) -> bool {
+        self.children(p).iter().any(|&c| {
+            self.deprel(c) == "advmod" && matches!(self.lower(c), "not" | "n't" | "never")
+                || self.rel(c) == "neg"
+                || self.rel(c) == "det" && self.lower(c) == "no"
+        })
+    }
+
     /// True when `a` dominates `t` (or is `t`).
     pub fn dominates(&self, a: TokenId, mut t: TokenId) -> bool {
         for _ in 0..64 {
