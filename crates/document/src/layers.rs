@@ -262,6 +262,13 @@ pub struct PlaceInfo {
     pub lon: f64,
 }
 
+/// The country part of a CAMEO actor code, or `None` for the transnational groups (IGO, NGO,
+/// IMG, NGM, MNC, INT, UIS) whose codes do not start with a country: `RUSGOV` → `RUS`.
+pub fn country_of_code(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then_some(c)
+}
+
 /// An actor or place mention, linked to the knowledge base.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {

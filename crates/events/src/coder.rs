@@ -547,13 +547,8 @@ impl Coder<'_, '_> {
     ) -> Vec<ActorRef> {
         let Some(country) = sources
             .first()
-            .map(|s| s.code.chars().take(3).collect::<String>())
-            .filter(|c| {
-                !matches!(
-                    c.as_str(),
-                    "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS"
-                ) && is_country_code(c)
-            })
+            .and_then(|s| eventwire_document::country_of_code(&s.code))
+            .filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
         else {
             return Vec::new();
         };
@@ -1427,12 +1422,6 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
 /// of detail, where different sectors of one country (RWAREB, RWAGOV) are different actors.
 pub fn nested_codes(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
-}
-
-/// True for a three-letter upper-case code (a country's, once transnational groups are
-/// excluded).
-fn is_country_code(code: &str) -> bool {
-    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Country-level identity of two actor codes (IGO codes compare whole).

@@ -243,10 +243,10 @@ pub fn build(doc: &Document, events: &[Event], lex: &Lexicon) -> Vec<EventRecord
 }
 
 fn actor_record(doc: &Document, m: &Mention, code: &str) -> Actor {
-    let country = m.country.clone().or_else(|| {
-        let c = code.get(..3)?;
-        (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then(|| c.to_string())
-    });
+    let country = m
+        .country
+        .clone()
+        .or_else(|| eventwire_document::country_of_code(code).map(str::to_string));
     Actor {
         text: doc.slice(m.span).to_string(),
         start: m.span.start,

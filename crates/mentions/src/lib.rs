@@ -874,8 +874,7 @@ fn sector_of(code: &str) -> Option<String> {
 }
 
 fn country_of(code: &str) -> Option<String> {
-    let c = code.get(..3)?;
-    (!matches!(c, "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "INT" | "UIS")).then(|| c.to_string())
+    eventwire_document::country_of_code(code).map(str::to_string)
 }
 
 /// The one country whose head of state or government bore `surname` (on `date`, when known).
