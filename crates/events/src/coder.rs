@@ -175,9 +175,8 @@ impl Coder<'_, '_> {
         }
         // A row coded "-" says that this sense of the word is no event ("released a new AI
         // programme"): the first row whose conditions hold decides.
-        if rules
-            .iter()
-            .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)))
+        if self
+            .first_holding(p, rules, is_verb)
             .is_some_and(|r| r.cameo == "-")
         {
             return Vec::new();
@@ -213,18 +212,13 @@ impl Coder<'_, '_> {
                     lemma_of(self.tree, h).as_str(),
                     "hope" | "wish" | "want" | "expect" | "like" | "welcome"
                 );
+                let holder = self
+                    .tree
+                    .subject(h)
+                    .map(|s| self.actors(s))
+                    .unwrap_or_default();
+                let others = |actors: &[ActorRef]| !actors.is_empty() && distinct(actors, &holder);
                 if kind == EmbedKind::Intent && desire {
-                    let holder = self
-                        .tree
-                        .subject(h)
-                        .map(|s| self.actors(s))
-                        .unwrap_or_default();
-                    let others = |actors: &[ActorRef]| {
-                        !actors.is_empty()
-                            && actors
-                                .iter()
-                                .all(|a| holder.iter().all(|h| !nested_codes(&h.code, &a.code)))
-                    };
                     if !m.implicit_source && others(&sources) {
                         anchor = h;
                         break;
@@ -244,9 +238,7 @@ impl Coder<'_, '_> {
                 // code ("called for sanctions": the call, not sanctions imposed).
                 let mapped = self.lex.map_code(kind, &own_code).or_else(|| {
                     let (rules, verb) = self.rules(h);
-                    rules
-                        .iter()
-                        .find(|r| r.conditions.iter().all(|c| self.holds(h, c, verb)))
+                    self.first_holding(h, rules, verb)
                         .map(|r| r.cameo.clone())
                         .filter(|c| c != "-")
                 });
@@ -259,11 +251,6 @@ impl Coder<'_, '_> {
                     if kind == EmbedKind::Reject && !is_verb && !m.implicit_source {
                         targets = sources.clone();
                     }
-                    let holder = self
-                        .tree
-                        .subject(h)
-                        .map(|s| self.actors(s))
-                        .unwrap_or_default();
                     // "demanded the withdrawal of Serbian forces from Bosnia", "urged Israel
                     // to allow …": a demand or an appeal is made to whoever is to act.
                     // "agreed to US mediation", "accepted demands from the rebels": an intent
@@ -272,15 +259,12 @@ impl Coder<'_, '_> {
                         || kind == EmbedKind::Intent && !is_verb)
                         && !m.implicit_source
                         && !holder.is_empty()
-                        && !sources.is_empty()
-                        && sources
-                            .iter()
-                            .all(|a| holder.iter().all(|h| !nested_codes(&h.code, &a.code)));
+                        && others(&sources);
                     if addressed {
                         targets = sources.clone();
                     }
                     if !holder.is_empty() {
-                        sources = holder;
+                        sources = holder.clone();
                     }
                 }
                 if embedded_as != Some(EmbedKind::Intent) {
@@ -473,9 +457,7 @@ impl Coder<'_, '_> {
             return None;
         }
         let (rules, is_verb) = self.rules(p);
-        let own = rules
-            .iter()
-            .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)));
+        let own = self.first_holding(p, rules, is_verb);
         let code = own
             .and_then(|r| self.lex.map_code(EmbedKind::Demand, &r.cameo))
             .unwrap_or_else(|| "100".to_string());
@@ -620,6 +602,16 @@ impl Coder<'_, '_> {
         false
     }
 
+    /// An actor read as the place it names: a place mention, or a bare country, coded by
+    /// its country alone.
+    fn as_place(&self, mut a: ActorRef) -> Option<ActorRef> {
+        let place = self.tree.doc.mentions[a.mention].kind == MentionKind::Place;
+        (place || a.code.len() == 3).then(|| {
+            a.code.truncate(3);
+            a
+        })
+    }
+
     /// The unidentified armed force of the place an attack happened in: a locative phrase
     /// on the trigger, its subject or its agent ("a bombing near Samarra", "a device outside
     /// Basra") naming a place; the actor points at that place's mention.
@@ -648,11 +640,7 @@ impl Coder<'_, '_> {
                         near = self.actors(o);
                     }
                 }
-                let place = near.into_iter().find(|a| {
-                    t.doc.mentions[a.mention].kind == MentionKind::Place || a.code.len() == 3
-                });
-                if let Some(mut a) = place {
-                    a.code.truncate(3);
+                if let Some(mut a) = near.into_iter().find_map(|a| self.as_place(a)) {
                     a.code.push_str("UAF");
                     return vec![a];
                 }
@@ -730,13 +718,7 @@ impl Coder<'_, '_> {
                 let places: Vec<ActorRef> = self
                     .actors(c)
                     .into_iter()
-                    .filter(|a| {
-                        t.doc.mentions[a.mention].kind == MentionKind::Place || a.code.len() == 3
-                    })
-                    .map(|mut a| {
-                        a.code.truncate(3);
-                        a
-                    })
+                    .filter_map(|a| self.as_place(a))
                     .collect();
                 if !places.is_empty() {
                     return places;
@@ -1152,6 +1134,13 @@ impl Coder<'_, '_> {
         cur
     }
 
+    /// The first of `rules` whose conditions hold on `p` (whatever its slots hold).
+    fn first_holding<'r>(&self, p: TokenId, rules: &'r [Rule], is_verb: bool) -> Option<&'r Rule> {
+        rules
+            .iter()
+            .find(|r| r.conditions.iter().all(|c| self.holds(p, c, is_verb)))
+    }
+
     fn holds(&self, p: TokenId, c: &Condition, is_verb: bool) -> bool {
         let toks = self.slot_tokens(p, &c.path, is_verb);
         let filled = match &c.values {
@@ -1416,6 +1405,12 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
         return lemma[..lemma.len() - 1].to_string();
     }
     lemma
+}
+
+/// True when every actor of `a` is a different actor from every one of `b`.
+fn distinct(a: &[ActorRef], b: &[ActorRef]) -> bool {
+    a.iter()
+        .all(|x| b.iter().all(|y| !nested_codes(&x.code, &y.code)))
 }
 
 /// True when one actor code extends the other (USA and USAGOV): the same actor at two levels
