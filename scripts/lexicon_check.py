@@ -243,7 +243,8 @@ def main():
         if k not in map_kinds:
             err("code_maps.tsv", 0, f"no map for kind {k!r}")
 
-    unused = set(classes) - used_classes
+    # Classes the coder reads itself (crates/events/src/coder.rs, docs/coding-rules.md).
+    unused = set(classes) - used_classes - {"desire", "facility", "judging", "measure"}
     if unused:
         warn("classes.tsv", 0, f"classes not used by any trigger: {', '.join(sorted(unused))}")
     missing_roots = [r for r in names if per_root[r] == 0]

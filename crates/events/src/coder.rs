@@ -208,10 +208,7 @@ impl Coder<'_, '_> {
                 // A wish for an act others do ("Rubio hopes a ceasefire between Russia and
                 // Ukraine could take place") is not the wisher's intent: the act keeps its
                 // own actors and code, qualified by the wish.
-                let desire = matches!(
-                    lemma_of(self.tree, h).as_str(),
-                    "hope" | "wish" | "want" | "expect" | "like" | "welcome"
-                );
+                let desire = self.lex.in_class("desire", &lemma_of(self.tree, h));
                 let holder = self
                     .tree
                     .subject(h)
@@ -924,7 +921,7 @@ impl Coder<'_, '_> {
                     let mut a = self.actors(o);
                     // "a camp for Congolese refugees", "the homes of Palestinian families":
                     // a place people live or work in stands for them.
-                    let facility = is_facility(&lemma_of(self.tree, o));
+                    let facility = self.lex.in_class("facility", &lemma_of(self.tree, o));
                     for prep in ["by", "from", "for", "of"] {
                         if !facility && matches!(prep, "for" | "of") {
                             continue;
@@ -1024,27 +1021,7 @@ impl Coder<'_, '_> {
             // (but whoever claims responsibility or credit for it did).
             let owned = matches!(lemma_of(t, cur).as_str(), "responsibility" | "credit");
             if !owned && self.embedding_of(h).is_some_and(|k| k == EmbedKind::Report)
-                || matches!(
-                    lemma_of(t, h).as_str(),
-                    "blame"
-                        | "condemn"
-                        | "denounce"
-                        | "criticize"
-                        | "criticise"
-                        | "deplore"
-                        | "investigate"
-                        | "probe"
-                        | "witness"
-                        | "survive"
-                        | "welcome"
-                        | "praise"
-                        | "discuss"
-                        | "protest"
-                        | "oppose"
-                        | "mourn"
-                        | "cover"
-                        | "document"
-                )
+                || self.lex.in_class("judging", &lemma_of(t, h))
             {
                 return Vec::new();
             }
@@ -1158,7 +1135,7 @@ impl Coder<'_, '_> {
                 // except for the multiword forms written with hyphens.
                 // "25,000 tons of food aid", "$50,000 worth of goods": a measure noun
                 // stands for what it measures.
-                let measured = (is_quantity(&lemma) || is_measure(&lemma))
+                let measured = (is_quantity(&lemma) || self.lex.in_class("measure", &lemma))
                     .then(|| {
                         t.children(x)
                             .iter()
@@ -1281,68 +1258,6 @@ fn lemma_repairs(lemma: &str) -> Vec<String> {
         out.push(format!("{lemma}e"));
     }
     out
-}
-
-/// Places and things that stand for the people who live, work or travel in them when an
-/// event is done to them ("attacked a camp for refugees").
-fn is_facility(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "camp"
-            | "village"
-            | "town"
-            | "base"
-            | "embassy"
-            | "consulate"
-            | "home"
-            | "house"
-            | "school"
-            | "hospital"
-            | "office"
-            | "headquarters"
-            | "compound"
-            | "convoy"
-            | "settlement"
-            | "mosque"
-            | "church"
-            | "synagogue"
-            | "temple"
-            | "market"
-            | "bus"
-            | "plane"
-            | "vessel"
-            | "ship"
-            | "position"
-            | "stronghold"
-            | "residence"
-    )
-}
-
-/// Nouns that measure an amount of what follows "of" ("tons of aid", "worth of goods").
-fn is_measure(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "ton"
-            | "tonne"
-            | "tons"
-            | "worth"
-            | "amount"
-            | "quantity"
-            | "shipment"
-            | "consignment"
-            | "load"
-            | "truckload"
-            | "planeload"
-            | "package"
-            | "kilogram"
-            | "barrel"
-            | "supply"
-            | "lot"
-            | "part"
-            | "portion"
-            | "million"
-            | "billion"
-    )
 }
 
 /// Nouns that count or group what follows "of" ("scores of refugees", "members of Hamas").
