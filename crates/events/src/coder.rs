@@ -191,6 +191,7 @@ impl Coder<'_, '_> {
         // Embedding: walk up through raising and reporting words to the first transforming
         // one. A rejection, demand or appeal above an intent governs it: "refused to commit
         // to assistance" is a refusal of aid, "urged X to agree to talks" a demand for talks.
+        let mut addressed_to_maker = false;
         let mut cur = p;
         for _ in 0..8 {
             let Some((h, kind)) = self.embedder(cur) else {
@@ -209,11 +210,21 @@ impl Coder<'_, '_> {
                 // Ukraine could take place") is not the wisher's intent: the act keeps its
                 // own actors and code, qualified by the wish.
                 let desire = self.lex.in_class("desire", &lemma_of(self.tree, h));
-                let holder = self
-                    .tree
-                    .subject(h)
-                    .map(|s| self.actors(s))
-                    .unwrap_or_default();
+                let holder_tok = self.tree.subject(h);
+                let mut holder = holder_tok.map(|s| self.actors(s)).unwrap_or_default();
+                if let (Some(x), true) = (holder_tok, holder.is_empty()) {
+                    // "The opposition demanded the resignation of the Kenyan president": a
+                    // group with no country of its own is of the country it makes demands on;
+                    // a holder that is no actor at all is not replaced by the act's own.
+                    let country = sources
+                        .first()
+                        .and_then(|s| eventwire_document::country_of_code(&s.code));
+                    match country.and_then(|c| self.countryless_group(x, c)) {
+                        Some(group) => holder = vec![group],
+                        None if self.mention_of(x).is_some() => return Vec::new(),
+                        None => {}
+                    }
+                }
                 let others = |actors: &[ActorRef]| !actors.is_empty() && distinct(actors, &holder);
                 if kind == EmbedKind::Intent && desire {
                     if !m.implicit_source && others(&sources) {
@@ -259,6 +270,7 @@ impl Coder<'_, '_> {
                         && others(&sources);
                     if addressed {
                         targets = sources.clone();
+                        addressed_to_maker = true;
                     }
                     if !holder.is_empty() {
                         sources = holder.clone();
@@ -291,10 +303,11 @@ impl Coder<'_, '_> {
             }
         }
         let mut out = Vec::new();
-        if m.rule.target.is_empty() && embedded_as != Some(EmbedKind::Reject) {
+        if m.rule.target.is_empty() && embedded_as != Some(EmbedKind::Reject) && !addressed_to_maker
+        {
             targets.clear();
         }
-        let needs_target = !m.rule.target.is_empty();
+        let needs_target = !m.rule.target.is_empty() || addressed_to_maker;
         if needs_target && targets.is_empty() {
             if m.rule.symmetric && sources.len() >= 2 {
                 // "Xi and Putin met": the coordinated subjects meet each other.
@@ -382,6 +395,7 @@ impl Coder<'_, '_> {
                     // itself makes none. A code that extends the other (USA and USAGOV) is the
                     // same actor, except for a government acting in its own territory.
                     let nested = nested_codes(&s.code, &t.code);
+                    let nested = nested && !society_against_state(&s.code, &t.code);
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {
@@ -531,41 +545,43 @@ impl Coder<'_, '_> {
         else {
             return Vec::new();
         };
-        let doc = self.tree.doc;
+        self.countryless_groups(p, paths, is_verb, country)
+    }
+
+    /// The groups with a domestic sector and no country in the first of `paths` that has
+    /// any, coded with `country`.
+    fn countryless_groups(
+        &self,
+        p: TokenId,
+        paths: &[SlotPath],
+        is_verb: bool,
+        country: &str,
+    ) -> Vec<ActorRef> {
         for path in paths {
             let found: Vec<ActorRef> = self
                 .slot_tokens(p, path, is_verb)
                 .into_iter()
                 .flat_map(|x| self.tree.with_conjuncts(x))
-                .filter_map(|x| {
-                    let mi = self.mention_of(x)?;
-                    let m = &doc.mentions[mi];
-                    let sector = m.sector.as_deref()?;
-                    let domestic = matches!(
-                        sector,
-                        "REB"
-                            | "OPP"
-                            | "CVL"
-                            | "EDU"
-                            | "LAB"
-                            | "JRN"
-                            | "CRM"
-                            | "COP"
-                            | "HRI"
-                            | "SEP"
-                            | "INS"
-                    );
-                    (m.code.is_none() && m.country.is_none() && domestic).then(|| ActorRef {
-                        mention: mi,
-                        code: format!("{country}{sector}"),
-                    })
-                })
+                .filter_map(|x| self.countryless_group(x, country))
                 .collect();
             if !found.is_empty() {
                 return found;
             }
         }
         Vec::new()
+    }
+
+    /// Token `x` as a group with a domestic sector and no country of its own ("the
+    /// opposition", "striking workers"), coded with `country`.
+    fn countryless_group(&self, x: TokenId, country: &str) -> Option<ActorRef> {
+        let mi = self.mention_of(x)?;
+        let m = &self.tree.doc.mentions[mi];
+        let sector = m.sector.as_deref()?;
+        let domestic = DOMESTIC_SECTORS.contains(&sector);
+        (m.code.is_none() && m.country.is_none() && domestic).then(|| ActorRef {
+            mention: mi,
+            code: format!("{country}{sector}"),
+        })
     }
 
     /// True for a noun inside a temporal or causal adjunct phrase, through "of" links
@@ -894,6 +910,13 @@ impl Coder<'_, '_> {
             // country where it happened.
             sources = self.unidentified_attacker(p);
         }
+        if sources.is_empty() && is_verb {
+            // "Striking workers rallied in Lagos": a group the text gives no country of acts
+            // in the country where it acts.
+            if let Some(place) = self.locative_target(p).first() {
+                sources = self.countryless_groups(p, &rule.source, is_verb, &place.code);
+            }
+        }
         let implicit_source = sources.is_empty() && !is_verb;
         if implicit_source {
             // A nominal event without its own source takes it from the clause around it.
@@ -1048,6 +1071,20 @@ impl Coder<'_, '_> {
                             .filter(|&c| matches!(t.deprel(c), "amod" | "compound")),
                     );
                     continue;
+                }
+                // "offered to hand over to Great Britain …": every phrase with the
+                // preposition, not only the first, may hold the actor.
+                if let Slot::Prep(prep) = slot {
+                    let all: Vec<TokenId> = t
+                        .children(x)
+                        .iter()
+                        .copied()
+                        .filter(|&c| is_case(t, c, prep))
+                        .collect();
+                    if all.len() > 1 {
+                        next.extend(all);
+                        continue;
+                    }
                 }
                 let found = match slot {
                     Slot::Subj => t.subject(x),
@@ -1297,6 +1334,16 @@ fn is_quantity(lemma: &str) -> bool {
     )
 }
 
+/// Whether `c` is a phrase of its head introduced by preposition `prep` (as [`Tree::prep`]
+/// finds them).
+fn is_case(t: &Tree<'_>, c: TokenId, prep: &str) -> bool {
+    matches!(t.rel(c), "obl" | "nmod" | "advcl" | "acl")
+        && t.deprel(c) != "nmod:poss"
+        && t
+            .case(c)
+            .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
+}
+
 /// The lemma to look a word up by: the tagger's lemma, checked against a plain English
 /// singular of a plural noun the lemmatizer left alone ("supplies" → "supply").
 pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
@@ -1320,6 +1367,23 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
         return lemma[..lemma.len() - 1].to_string();
     }
     lemma
+}
+
+/// Sectors of a country's society, as against its state: groups that may stand without a
+/// country in the text ("rebels", "students") and that can act on their own state.
+const DOMESTIC_SECTORS: [&str; 11] = [
+    "REB", "OPP", "CVL", "EDU", "LAB", "JRN", "CRM", "COP", "HRI", "SEP", "INS",
+];
+
+/// True when `source` is a part of a country's society (IRQCVLKUR, DZAOPP) and `target` that
+/// country itself (IRQ): the Kurds demonstrating against Iraq are not Iraq acting on itself.
+fn society_against_state(source: &str, target: &str) -> bool {
+    target.len() == 3
+        && source.len() >= 6
+        && source.starts_with(target)
+        && source
+            .get(3..6)
+            .is_some_and(|s| s != "COP" && DOMESTIC_SECTORS.contains(&s))
 }
 
 /// True when every actor of `a` is a different actor from every one of `b`.
