@@ -343,6 +343,12 @@ impl Coder<'_, '_> {
                     .unwrap_or_default();
             }
         }
+        // "threatened to halt the talks if the United States imposes sanctions": a threat is
+        // aimed at whoever must meet its condition.
+        if targets.is_empty() && (embedded_as == Some(EmbedKind::Threaten) || code.starts_with("13"))
+        {
+            targets = self.condition_subject(p, anchor, &sources);
+        }
         // "Egyptian police dispersed demonstrators", "the government accepted demands from
         // rebels": a domestic group the text gives no country of belongs to the country of
         // the state actor acting on it.
@@ -708,6 +714,35 @@ impl Coder<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// The actors, other than `sources`, that are the subject of an "if" or "unless" clause
+    /// under the trigger or its anchor.
+    fn condition_subject(&self, p: TokenId, anchor: TokenId, sources: &[ActorRef]) -> Vec<ActorRef> {
+        let t = self.tree;
+        let span = t
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&p))
+            .map(|s| s.tokens.clone())
+            .unwrap_or_default();
+        span.filter(|&c| t.dominates(anchor, c) || t.dominates(p, c))
+            .filter(|&c| {
+                t.rel(c) == "advcl"
+                    && t.children(c)
+                        .iter()
+                        .any(|&m| t.rel(m) == "mark" && matches!(t.lower(m), "if" | "unless"))
+            })
+            .find_map(|c| {
+                let a: Vec<ActorRef> = self
+                    .actors(t.subject(c)?)
+                    .into_iter()
+                    .filter(|a| distinct(std::slice::from_ref(a), sources))
+                    .collect();
+                (!a.is_empty()).then_some(a)
+            })
+            .unwrap_or_default()
     }
 
     /// The country of the place an event happens in, when a locative phrase ("in", "inside",

@@ -123,6 +123,16 @@ pub fn factuality(
                 _ => {}
             }
         }
+        // "… unless the president arranged a ceasefire": a noun in a conditional clause is
+        // no more than the condition.
+        let clause = t.ancestors(trigger).into_iter().find(|&a| t.upos(a) == "VERB");
+        if clause.is_some_and(|v| {
+            t.children(v)
+                .iter()
+                .any(|&c| t.rel(c) == "mark" && matches!(t.lower(c), "if" | "unless"))
+        }) {
+            return Factuality::Hypothetical;
+        }
         return Factuality::Asserted;
     }
     // The chain: the anchor and every head above it, stopping at a reporting verb (what the
