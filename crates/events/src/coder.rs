@@ -63,8 +63,15 @@ pub fn find_events(tree: &Tree<'_>, lex: &Lexicon, owner: &[Option<usize>]) -> V
             let coder = Coder { tree, lex, owner };
             for c in coder.code_predicate(p, si) {
                 if !out.iter().any(|o: &Candidate| {
+                    // "began a hunger strike to protest against …": a protest done to
+                    // protest is one protest.
+                    let same_code = o.cameo == c.cameo
+                        || o.cameo.starts_with("14")
+                            && c.cameo.starts_with("14")
+                            && (tree.dominates(o.trigger, c.trigger)
+                                || tree.dominates(c.trigger, o.trigger));
                     o.sentence == c.sentence
-                        && o.cameo == c.cameo
+                        && same_code
                         && same_actor(&o.source, &c.source)
                         && same_actor(&o.target, &c.target)
                 }) {
@@ -149,20 +156,31 @@ impl Coder<'_, '_> {
         // An event noun in a temporal or causal adjunct ("after a week of unrest", "because
         // of fighting between …", "since the peace accord") sets the scene for the clause's
         // event; it is background told elsewhere, not an event this sentence reports.
-        if !is_verb && self.in_circumstance(p) {
+        if !is_verb && (self.in_circumstance(p) || self.protest_adjunct(p)) {
             return Vec::new();
         }
         // An event noun that is the object of a verb coding its own event is that verb's
         // content: "lifted a curfew" is the lifting, "police prevented the demonstration"
         // the prevention, not a curfew or a demonstration by the police.
-        if !is_verb && matches!(self.tree.rel(p), "obj" | "nsubj:pass") {
+        // An agent noun that names an actor of a coded verb ("suicide bombers killed 23
+        // people") is that actor, not a second event.
+        let agent = self.owner[p as usize]
+            .is_some_and(|m| self.tree.doc.mentions[m].kind == MentionKind::Actor)
+            && matches!(self.tree.rel(p), "nsubj" | "obl");
+        if !is_verb && (agent || matches!(self.tree.rel(p), "obj" | "nsubj:pass")) {
             if let Some(h) = self.tree.head(p) {
-                if self.tree.upos(h) == "VERB" && self.embedding_of(h).is_none() {
+                if self.tree.upos(h) == "VERB" {
+                    // Under a word that also embeds events ("began a hunger strike"), only a
+                    // row that names this object says the verb codes it.
+                    let kind = self.embedding_of(h);
+                    let embeds = kind.is_some();
                     let (verb_rules, _) = self.rules(h);
-                    if verb_rules
-                        .iter()
-                        .any(|r| self.match_rule(h, r, true).is_some())
-                    {
+                    let suppresses = !kind.is_some_and(|k| k.transforms());
+                    if suppresses && verb_rules.iter().any(|r| {
+                        (!embeds || r.conditions.iter().any(|c| c.path.first() == Some(&Slot::Obj)))
+                            && r.cameo != "-"
+                            && self.match_rule(h, r, true).is_some()
+                    }) {
                         return Vec::new();
                     }
                 }
@@ -224,6 +242,15 @@ impl Coder<'_, '_> {
                         None if self.mention_of(x).is_some() => return Vec::new(),
                         None => {}
                     }
+                }
+                // "… to demand the resignation of the president": with no one named making
+                // the demand, the resigner named in the noun's phrase is not the demander.
+                if holder.is_empty()
+                    && !is_verb
+                    && !m.implicit_source
+                    && matches!(kind, EmbedKind::Demand | EmbedKind::Request)
+                {
+                    return Vec::new();
                 }
                 let others = |actors: &[ActorRef]| !actors.is_empty() && distinct(actors, &holder);
                 if kind == EmbedKind::Intent && desire {
@@ -679,10 +706,12 @@ impl Coder<'_, '_> {
             for &c in t.children(h) {
                 let aimed = match t.rel(c) {
                     "advcl" | "xcomp" | "acl" => true,
-                    "obl" | "nmod" => matches!(
-                        t.case(c).as_deref(),
-                        Some("against" | "over" | "at" | "outside" | "in front of")
-                    ),
+                    "obl" | "nmod" => {
+                        matches!(
+                            t.case(c).as_deref(),
+                            Some("against" | "over" | "at" | "outside" | "in front of")
+                        ) || self.protest_adjunct(c)
+                    }
                     _ => false,
                 };
                 if !aimed {
@@ -743,6 +772,12 @@ impl Coder<'_, '_> {
                 (!a.is_empty()).then_some(a)
             })
             .unwrap_or_default()
+    }
+
+    /// "in protest against …", "in protest of …": a phrase naming the protest an act is.
+    fn protest_adjunct(&self, c: TokenId) -> bool {
+        let t = self.tree;
+        t.case(c).as_deref() == Some("in") && matches!(lemma_of(t, c).as_str(), "protest" | "defiance")
     }
 
     /// The country of the place an event happens in, when a locative phrase ("in", "inside",
@@ -849,7 +884,13 @@ impl Coder<'_, '_> {
             // "threatened on Monday to break relations": an infinitive the parser took for
             // an adverbial of purpose.
             "advcl" => {
-                (t.xpos(p) == "VBG"
+                // (Not a participle set off by a comma: "rejected the plan, urging …".)
+                // (Nor one with a preposition of its own: "rejected the offer for signing …".)
+                let gerund = t.xpos(p) == "VBG"
+                    && !t.children(p).iter().any(|&c| t.rel(c) == "mark")
+                    && p > 0
+                    && !matches!(t.doc.tokens.norm(p - 1), "," | ";" | "--");
+                (gerund
                     || t.children(p)
                         .iter()
                         .any(|&c| t.rel(c) == "mark" && t.lower(c) == "to"))
@@ -920,7 +961,8 @@ impl Coder<'_, '_> {
             let rel = t.rel(c);
             (matches!(rel, "xcomp" | "ccomp")
                 || (rel == "obj" && t.upos(c) == "NOUN")
-                || (rel == "obl" && t.upos(c) == "NOUN"))
+                || (rel == "obl" && t.upos(c) == "NOUN")
+                || (rel == "advcl" && self.embedder(c).is_some_and(|(h, _)| h == p)))
                 && !self.rules(c).0.is_empty()
                 && self
                     .rules(c)
@@ -1159,11 +1201,18 @@ impl Coder<'_, '_> {
                     Slot::Xcomp => t.child(x, "xcomp"),
                     Slot::Prt => t.child(x, "compound:prt"),
                     Slot::Amod => None,
+                    // "hunger strike": the tagger may call the modifying noun an adjective.
                     Slot::Compound => t
                         .children(x)
                         .iter()
                         .copied()
-                        .find(|&c| t.deprel(c) == "compound"),
+                        .find(|&c| t.deprel(c) == "compound")
+                        .or_else(|| {
+                            t.children(x)
+                                .iter()
+                                .copied()
+                                .find(|&c| t.deprel(c) == "amod" && self.owner[c as usize].is_none())
+                        }),
                     Slot::Poss => t.child(x, "nmod:poss"),
                     Slot::Demonym => t.children(x).iter().copied().find(|&c| {
                         t.rel(c) == "amod"
