@@ -428,7 +428,7 @@ impl Coder<'_, '_> {
                     // itself makes none. A code that extends the other (USA and USAGOV) is the
                     // same actor, except for a government acting in its own territory.
                     let nested = nested_codes(&s.code, &t.code);
-                    let nested = nested && !society_against_state(&s.code, &t.code);
+                    let nested = nested && !society_and_state(&s.code, &t.code);
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {
@@ -1459,13 +1459,15 @@ const DOMESTIC_SECTORS: [&str; 11] = [
     "REB", "OPP", "CVL", "EDU", "LAB", "JRN", "CRM", "COP", "HRI", "SEP", "INS",
 ];
 
-/// True when `source` is a part of a country's society (IRQCVLKUR, DZAOPP) and `target` that
-/// country itself (IRQ): the Kurds demonstrating against Iraq are not Iraq acting on itself.
-fn society_against_state(source: &str, target: &str) -> bool {
-    target.len() == 3
-        && source.len() >= 6
-        && source.starts_with(target)
-        && source
+/// True when one code is a part of a country's society (IRQCVLKUR, HRVREB) and the other
+/// that country itself (IRQ, HRV): the Kurds demonstrating against Iraq are not Iraq acting
+/// on itself, nor is Croatia investigating Croatian extremists.
+fn society_and_state(a: &str, b: &str) -> bool {
+    let (state, society) = if a.len() == 3 { (a, b) } else { (b, a) };
+    state.len() == 3
+        && society.len() >= 6
+        && society.starts_with(state)
+        && society
             .get(3..6)
             .is_some_and(|s| s != "COP" && DOMESTIC_SECTORS.contains(&s))
 }
