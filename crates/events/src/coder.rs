@@ -119,6 +119,22 @@ impl Coder<'_, '_> {
                         return (r, true);
                     }
                 }
+                // "forced the agency out of the country": the particle of a phrasal verb
+                // heading a compound preposition.
+                for &c in t.children(p) {
+                    if let Some(case) = t.case(c).filter(|_| t.rel(c) == "obl") {
+                        if let Some(particle) = case
+                            .strip_suffix(" of")
+                            .or_else(|| case.strip_suffix(" from"))
+                            .filter(|w| matches!(*w, "out" | "off" | "away" | "back"))
+                        {
+                            let r = self.lex.verb_rules(&format!("{lemma} {particle}"));
+                            if !r.is_empty() {
+                                return (r, true);
+                            }
+                        }
+                    }
+                }
                 let rules = self.lex.verb_rules(&lemma);
                 if !rules.is_empty() {
                     return (rules, true);
@@ -774,6 +790,28 @@ impl Coder<'_, '_> {
             .unwrap_or_default()
     }
 
+    /// The subject of the clause that a subjectless purpose infinitive ("to disperse …")
+    /// belongs to, through a noun it may hang on ("opened fire to disperse").
+    fn purpose_controller(&self, p: TokenId) -> Option<TokenId> {
+        let t = self.tree;
+        if !matches!(t.rel(p), "advcl" | "acl")
+            || t.child(p, "nsubj").is_some()
+            || !t
+                .children(p)
+                .iter()
+                .any(|&c| t.rel(c) == "mark" && t.lower(c) == "to")
+        {
+            return None;
+        }
+        let mut h = t.head(p)?;
+        // (Not the complement of a noun of intent or appeal: "plans to sell", "an appeal
+        // to lay down arms".)
+        if t.upos(h) == "NOUN" && t.rel(h) == "obj" && self.embedding_of(h).is_none() {
+            h = t.head(h)?;
+        }
+        (t.upos(h) == "VERB").then(|| t.subject(h)).flatten()
+    }
+
     /// "in protest against …", "in protest of …": a phrase naming the protest an act is.
     fn protest_adjunct(&self, c: TokenId) -> bool {
         let t = self.tree;
@@ -987,6 +1025,17 @@ impl Coder<'_, '_> {
             // country where it happened.
             sources = self.unidentified_attacker(p);
         }
+        if sources.is_empty()
+            && is_verb
+            && rule.source.first().is_some_and(|p| p.as_slice() == [Slot::Subj])
+        {
+            // "Police opened fire to disperse the crowd": a purpose infinitive is done by
+            // the subject of the clause it is the purpose of.
+            sources = self
+                .purpose_controller(p)
+                .map(|x| self.actors(x))
+                .unwrap_or_default();
+        }
         if sources.is_empty() && is_verb {
             // "Striking workers rallied in Lagos": a group the text gives no country of acts
             // in the country where it acts.
@@ -1174,6 +1223,19 @@ impl Coder<'_, '_> {
                     }
                     Slot::Iobj => t.child(x, "iobj"),
                     Slot::Prep(prep) => t.prep(x, prep).or_else(|| {
+                        if *prep == "by" && !verb_level {
+                            // "the demonstration staged by students": the agent of a
+                            // participle on the noun.
+                            if let Some(a) = t
+                                .children(x)
+                                .iter()
+                                .copied()
+                                .filter(|&c| t.rel(c) == "acl" && t.xpos(c) == "VBN")
+                                .find_map(|c| t.prep(c, "by"))
+                            {
+                                return Some(a);
+                            }
+                        }
                         if verb_level {
                             // "discussed the plan with Putin": a prepositional phrase the
                             // parser hung on the verb's object belongs to the verb as well.
