@@ -377,13 +377,32 @@ impl Coder<'_, '_> {
                 || matches!(embedded_as, Some(EmbedKind::Intent | EmbedKind::Threaten)))
         {
             if let Some(o) = self.tree.object(p).filter(|&o| self.actors(o).is_empty()) {
-                targets = ["with", "of", "on", "against", "to"]
-                    .iter()
-                    .find_map(|prep| {
+                // One phrase further when the first names no actor: "restrictions on imports
+                // from Turkey".
+                let preps = ["with", "of", "on", "against", "to"];
+                let in_phrase = |o: TokenId| {
+                    preps.iter().find_map(|prep| {
                         let a = self.tree.prep(o, prep).map(|x| self.actors(x))?;
                         (!a.is_empty()).then_some(a)
                     })
-                    .unwrap_or_default();
+                };
+                targets = in_phrase(o)
+                    .or_else(|| {
+                        ["on", "against", "to"]
+                            .iter()
+                            .flat_map(|prep| [self.tree.prep(o, prep), self.tree.prep(p, prep)])
+                            .flatten()
+                            .find_map(|x| {
+                                in_phrase(x).or_else(|| {
+                                    let a = self.tree.prep(x, "from").map(|y| self.actors(y))?;
+                                    (!a.is_empty()).then_some(a)
+                                })
+                            })
+                    })
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| distinct(std::slice::from_ref(a), &sources))
+                    .collect();
             }
         }
         // "threatened to halt the talks if the United States imposes sanctions": a threat is
@@ -812,6 +831,20 @@ impl Coder<'_, '_> {
         (t.upos(h) == "VERB").then(|| t.subject(h)).flatten()
     }
 
+    /// What a measure or quantity noun measures: its "of" phrase ("tons of aid", "part of
+    /// the program").
+    fn measured(&self, x: TokenId) -> Option<TokenId> {
+        let t = self.tree;
+        let lemma = lemma_of(t, x);
+        if !(is_quantity(&lemma) || self.lex.in_class("measure", &lemma)) {
+            return None;
+        }
+        t.children(x)
+            .iter()
+            .copied()
+            .find(|&c| t.rel(c) == "nmod" && t.case(c).as_deref() == Some("of"))
+    }
+
     /// "in protest against …", "in protest of …": a phrase naming the protest an act is.
     fn protest_adjunct(&self, c: TokenId) -> bool {
         let t = self.tree;
@@ -1215,11 +1248,14 @@ impl Coder<'_, '_> {
                 let found = match slot {
                     Slot::Subj => t.subject(x),
                     Slot::Obj => {
-                        if verb_level {
+                        let o = if verb_level {
                             t.object(x)
                         } else {
                             t.child(x, "obj")
-                        }
+                        };
+                        // "suspended part of a military aid program": a measure noun stands
+                        // for what it measures.
+                        o.map(|o| self.measured(o).unwrap_or(o))
                     }
                     Slot::Iobj => t.child(x, "iobj"),
                     Slot::Prep(prep) => t.prep(x, prep).or_else(|| {
@@ -1318,14 +1354,8 @@ impl Coder<'_, '_> {
                 // except for the multiword forms written with hyphens.
                 // "25,000 tons of food aid", "$50,000 worth of goods": a measure noun
                 // stands for what it measures.
-                let measured = (is_quantity(&lemma) || self.lex.in_class("measure", &lemma))
-                    .then(|| {
-                        t.children(x)
-                            .iter()
-                            .copied()
-                            .find(|&c| t.rel(c) == "nmod" && t.case(c).as_deref() == Some("of"))
-                    })
-                    .flatten()
+                let measured = self
+                    .measured(x)
                     .is_some_and(|m| matches(&lemma_of(t, m)) || matches(t.lower(m)));
                 matches(&lemma) || matches(form) || measured
             }),
