@@ -192,11 +192,16 @@ impl Coder<'_, '_> {
                     let embeds = kind.is_some();
                     let (verb_rules, _) = self.rules(h);
                     let suppresses = !kind.is_some_and(|k| k.transforms());
-                    if suppresses && verb_rules.iter().any(|r| {
-                        (!embeds || r.conditions.iter().any(|c| c.path.first() == Some(&Slot::Obj)))
-                            && r.cameo != "-"
-                            && self.match_rule(h, r, true).is_some()
-                    }) {
+                    if suppresses
+                        && verb_rules.iter().any(|r| {
+                            (!embeds
+                                || r.conditions
+                                    .iter()
+                                    .any(|c| c.path.first() == Some(&Slot::Obj)))
+                                && r.cameo != "-"
+                                && self.match_rule(h, r, true).is_some()
+                        })
+                    {
                         return Vec::new();
                     }
                 }
@@ -407,7 +412,8 @@ impl Coder<'_, '_> {
         }
         // "threatened to halt the talks if the United States imposes sanctions": a threat is
         // aimed at whoever must meet its condition.
-        if targets.is_empty() && (embedded_as == Some(EmbedKind::Threaten) || code.starts_with("13"))
+        if targets.is_empty()
+            && (embedded_as == Some(EmbedKind::Threaten) || code.starts_with("13"))
         {
             targets = self.condition_subject(p, anchor, &sources);
         }
@@ -782,7 +788,12 @@ impl Coder<'_, '_> {
 
     /// The actors, other than `sources`, that are the subject of an "if" or "unless" clause
     /// under the trigger or its anchor.
-    fn condition_subject(&self, p: TokenId, anchor: TokenId, sources: &[ActorRef]) -> Vec<ActorRef> {
+    fn condition_subject(
+        &self,
+        p: TokenId,
+        anchor: TokenId,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
         let t = self.tree;
         let span = t
             .doc
@@ -848,7 +859,8 @@ impl Coder<'_, '_> {
     /// "in protest against …", "in protest of …": a phrase naming the protest an act is.
     fn protest_adjunct(&self, c: TokenId) -> bool {
         let t = self.tree;
-        t.case(c).as_deref() == Some("in") && matches!(lemma_of(t, c).as_str(), "protest" | "defiance")
+        t.case(c).as_deref() == Some("in")
+            && matches!(lemma_of(t, c).as_str(), "protest" | "defiance")
     }
 
     /// The country of the place an event happens in, when a locative phrase ("in", "inside",
@@ -1060,7 +1072,10 @@ impl Coder<'_, '_> {
         }
         if sources.is_empty()
             && is_verb
-            && rule.source.first().is_some_and(|p| p.as_slice() == [Slot::Subj])
+            && rule
+                .source
+                .first()
+                .is_some_and(|p| p.as_slice() == [Slot::Subj])
         {
             // "Police opened fire to disperse the crowd": a purpose infinitive is done by
             // the subject of the clause it is the purpose of.
@@ -1248,8 +1263,10 @@ impl Coder<'_, '_> {
                 let found = match slot {
                     Slot::Subj => t.subject(x),
                     Slot::Obj => {
+                        // "will allow the return of …" with the object taken for an
+                        // indirect one: a lone iobj is the object.
                         let o = if verb_level {
-                            t.object(x)
+                            t.object(x).or_else(|| t.child(x, "iobj"))
                         } else {
                             t.child(x, "obj")
                         };
@@ -1306,10 +1323,9 @@ impl Coder<'_, '_> {
                         .copied()
                         .find(|&c| t.deprel(c) == "compound")
                         .or_else(|| {
-                            t.children(x)
-                                .iter()
-                                .copied()
-                                .find(|&c| t.deprel(c) == "amod" && self.owner[c as usize].is_none())
+                            t.children(x).iter().copied().find(|&c| {
+                                t.deprel(c) == "amod" && self.owner[c as usize].is_none()
+                            })
                         }),
                     Slot::Poss => t.child(x, "nmod:poss"),
                     Slot::Demonym => t.children(x).iter().copied().find(|&c| {
@@ -1515,8 +1531,7 @@ fn is_quantity(lemma: &str) -> bool {
 fn is_case(t: &Tree<'_>, c: TokenId, prep: &str) -> bool {
     matches!(t.rel(c), "obl" | "nmod" | "advcl" | "acl")
         && t.deprel(c) != "nmod:poss"
-        && t
-            .case(c)
+        && t.case(c)
             .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
 }
 
@@ -1547,8 +1562,8 @@ pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
 
 /// Sectors of a country's society, as against its state: groups that may stand without a
 /// country in the text ("rebels", "students") and that can act on their own state.
-const DOMESTIC_SECTORS: [&str; 11] = [
-    "REB", "OPP", "CVL", "EDU", "LAB", "JRN", "CRM", "COP", "HRI", "SEP", "INS",
+const DOMESTIC_SECTORS: [&str; 12] = [
+    "REB", "OPP", "CVL", "EDU", "LAB", "JRN", "CRM", "COP", "HRI", "SEP", "INS", "REF",
 ];
 
 /// True when one code is a part of a country's society (IRQCVLKUR, HRVREB) and the other

@@ -125,7 +125,10 @@ pub fn factuality(
         }
         // "… unless the president arranged a ceasefire": a noun in a conditional clause is
         // no more than the condition.
-        let clause = t.ancestors(trigger).into_iter().find(|&a| t.upos(a) == "VERB");
+        let clause = t
+            .ancestors(trigger)
+            .into_iter()
+            .find(|&a| t.upos(a) == "VERB");
         if clause.is_some_and(|v| {
             t.children(v)
                 .iter()
