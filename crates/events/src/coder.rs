@@ -274,6 +274,26 @@ impl Coder<'_, '_> {
                     return Vec::new();
                 }
                 let others = |actors: &[ActorRef]| !actors.is_empty() && distinct(actors, &holder);
+                // "The army prepared to resume shelling", "is preparing an offensive": getting
+                // ready for violence, as a deed and not a stated willingness ("is prepared
+                // to"), is a show of force.
+                let readying = kind == EmbedKind::Intent
+                    && self.tree.upos(h) == "VERB"
+                    && self.lex.in_class("preparation", &lemma_of(self.tree, h))
+                    && !self.tree.children(h).iter().any(|&c| {
+                        self.tree.rel(c) == "aux:pass"
+                            || self.tree.rel(c) == "cop"
+                            || self.tree.lemma(c) == "be" && self.tree.xpos(h) == "VBN"
+                    });
+                if readying && matches!(own_code.get(..2), Some("18" | "19" | "20")) {
+                    code = "150".to_string();
+                    anchor = h;
+                    embedded_as = Some(kind);
+                    if !holder.is_empty() {
+                        sources = holder.clone();
+                    }
+                    break;
+                }
                 if kind == EmbedKind::Intent && desire {
                     if !m.implicit_source && others(&sources) {
                         anchor = h;
