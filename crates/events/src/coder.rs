@@ -121,17 +121,19 @@ impl Coder<'_, '_> {
                 }
                 // "forced the agency out of the country": the particle of a phrasal verb
                 // heading a compound preposition.
-                for &c in t.children(p) {
-                    if let Some(case) = t.case(c).filter(|_| t.rel(c) == "obl") {
-                        if let Some(particle) = case
-                            .strip_suffix(" of")
-                            .or_else(|| case.strip_suffix(" from"))
-                            .filter(|w| matches!(*w, "out" | "off" | "away" | "back"))
-                        {
-                            let r = self.lex.verb_rules(&format!("{lemma} {particle}"));
-                            if !r.is_empty() {
-                                return (r, true);
-                            }
+                for &c in t.children(p).iter().filter(|&&c| t.rel(c) == "obl") {
+                    let words: Vec<&str> = t
+                        .children(c)
+                        .iter()
+                        .filter(|&&k| t.rel(k) == "case")
+                        .map(|&k| t.lower(k))
+                        .collect();
+                    if let [particle @ ("out" | "off" | "away" | "back"), "of" | "from", ..] =
+                        words.as_slice()
+                    {
+                        let r = self.lex.verb_rules(&format!("{lemma} {particle}"));
+                        if !r.is_empty() {
+                            return (r, true);
                         }
                     }
                 }
