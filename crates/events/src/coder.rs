@@ -456,6 +456,24 @@ impl Coder<'_, '_> {
             targets = self.locative_target(p);
             from_place = !targets.is_empty();
         }
+        // "prepared to impose martial law": a curfew, a state of emergency or martial law
+        // that names no place is imposed on the actor's own country.
+        if targets.is_empty()
+            && m.rule.self_directed
+            && matches!(own_code.as_str(), "0813" | "0814" | "1723" | "1724")
+        {
+            targets = sources
+                .iter()
+                .filter_map(|s| {
+                    let country = eventwire_document::country_of_code(&s.code)?;
+                    Some(ActorRef {
+                        mention: s.mention,
+                        code: country.to_string(),
+                    })
+                })
+                .collect();
+            from_place = !targets.is_empty();
+        }
         // A protest is aimed at what its purpose clause or its "against" phrase names:
         // "blocked roads to press their demands on the government", "staged rallies against
         // the party's leader", "demonstrated calling for independence from Iraq".
