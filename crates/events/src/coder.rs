@@ -268,8 +268,10 @@ impl Coder<'_, '_> {
                 }
                 // "… to demand the resignation of the president": with no one named making
                 // the demand, the resigner named in the noun's phrase is not the demander.
+                // Nor, under a noun ("an ultimatum to Ecuador to halt attacks"), is the one
+                // to act.
                 if holder.is_empty()
-                    && !is_verb
+                    && (!is_verb || self.tree.upos(h) == "NOUN")
                     && !m.implicit_source
                     && matches!(kind, EmbedKind::Demand | EmbedKind::Request)
                 {
@@ -573,13 +575,17 @@ impl Coder<'_, '_> {
         if kind != EmbedKind::Report {
             return None;
         }
-        let speakers = t
-            .subject(reporter)
-            .map(|s| self.actors(s))
-            .unwrap_or_default();
+        // "…, saying he must resign": a participle's speaker is its clause's subject.
+        let speaker = t.subject(reporter).or_else(|| {
+            (t.rel(reporter) == "advcl" && t.xpos(reporter) == "VBG")
+                .then(|| t.head(reporter).and_then(|h| t.subject(h)))
+                .flatten()
+        });
+        let speakers = speaker.map(|s| self.actors(s)).unwrap_or_default();
         let addressees = t.subject(p).map(|s| self.actors(s)).unwrap_or_default();
         if speakers.is_empty() || addressees.is_empty() {
-            return None;
+            // What someone says another must do is a demand or nothing: never the act.
+            return Some(Vec::new());
         }
         let (rules, is_verb) = self.rules(p);
         let own = self.first_holding(p, rules, is_verb);
@@ -1007,6 +1013,23 @@ impl Coder<'_, '_> {
             // "threatened on Monday to break relations": an infinitive the parser took for
             // an adverbial of purpose.
             "advcl" => {
+                // "issued an ultimatum to Ecuador to halt attacks": an infinitive the parser
+                // hung on a light verb completes the verb's object.
+                let infinitive = t
+                    .children(p)
+                    .iter()
+                    .any(|&c| t.rel(c) == "mark" && t.lower(c) == "to");
+                if infinitive && self.embedding_of(h).is_none() {
+                    if let Some((o, k)) =
+                        t.object(h).filter(|&o| t.upos(o) == "NOUN").and_then(|o| {
+                            self.embedding_of(o)
+                                .filter(|k| k.transforms())
+                                .map(|k| (o, k))
+                        })
+                    {
+                        return Some((o, k));
+                    }
+                }
                 // (Not a participle set off by a comma: "rejected the plan, urging …".)
                 // (Nor one with a preposition of its own: "rejected the offer for signing …".)
                 let gerund = t.xpos(p) == "VBG"
