@@ -1154,6 +1154,23 @@ impl Coder<'_, '_> {
                 sources = self.countryless_groups(p, &rule.source, is_verb, &place.code);
             }
         }
+        if sources.is_empty() && !is_verb {
+            // "the US-led war against Iraq": the leader is the one acting.
+            if let Some(led) = self
+                .tree
+                .children(p)
+                .iter()
+                .copied()
+                .find(|&c| self.tree.lemma(c) == "lead" && self.tree.xpos(c) == "VBN")
+            {
+                sources = self
+                    .tree
+                    .children(led)
+                    .iter()
+                    .flat_map(|&l| self.actors(l))
+                    .collect();
+            }
+        }
         let implicit_source = sources.is_empty() && !is_verb;
         if implicit_source {
             // A nominal event without its own source takes it from the clause around it.
@@ -1526,7 +1543,14 @@ impl Coder<'_, '_> {
                 .iter()
                 .copied()
                 .filter(|&c| matches!(t.deprel(c), "amod" | "compound" | "nmod:poss"))
-                .find_map(|c| self.owner[c as usize])
+                .find_map(|c| {
+                    self.owner[c as usize].or_else(|| {
+                        // "the US-led war", "a Saudi-led coalition": the leader named.
+                        (t.lemma(c) == "lead" && t.xpos(c) == "VBN")
+                            .then(|| t.children(c).iter().find_map(|&l| self.owner[l as usize]))
+                            .flatten()
+                    })
+                })
         })
     }
 }
