@@ -1055,7 +1055,7 @@ impl Coder<'_, '_> {
                 }
                 // "agreed to a ceasefire", "pressed for talks": an event noun after "to" or
                 // "for" is the content of an intent, appeal or demand word.
-                matches!(case.as_str(), "to" | "for" | "on")
+                matches!(case.as_str(), "to" | "for" | "on" | "upon")
                     && t.upos(p) == "NOUN"
                     && self.embedding_of(h).is_some_and(|k| k.transforms())
             }
