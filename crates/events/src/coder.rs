@@ -1135,6 +1135,26 @@ impl Coder<'_, '_> {
         }
         if sources.is_empty()
             && is_verb
+            && (rule.cameo.starts_with("09") || matches!(rule.cameo.as_str(), "173" | "174"))
+            && self.tree.child(p, "nsubj:pass").is_some()
+        {
+            // "A US national was put under investigation in Italy", "two reporters were
+            // arrested in Iran": investigations, arrests and expulsions whose agent the text
+            // does not name are the state's where they happen.
+            let place = self.locative_target(p).into_iter().next().or_else(|| {
+                self.tree
+                    .children(p)
+                    .iter()
+                    .filter(|&&c| self.tree.rel(c) == "obl")
+                    .find_map(|&c| self.locative_target(c).into_iter().next())
+            });
+            if let Some(mut state) = place {
+                state.code.push_str("GOV");
+                sources = vec![state];
+            }
+        }
+        if sources.is_empty()
+            && is_verb
             && rule
                 .source
                 .first()
