@@ -185,8 +185,14 @@ impl Coder<'_, '_> {
         let agent = self.owner[p as usize]
             .is_some_and(|m| self.tree.doc.mentions[m].kind == MentionKind::Actor)
             && matches!(self.tree.rel(p), "nsubj" | "obl");
-        if !is_verb && (agent || matches!(self.tree.rel(p), "obj" | "nsubj:pass")) {
-            if let Some(h) = self.tree.head(p) {
+        // ("launched 10 days of war games": through a measure noun.)
+        let slot_noun = self
+            .tree
+            .head(p)
+            .filter(|&h| self.measured(h) == Some(p))
+            .unwrap_or(p);
+        if !is_verb && (agent || matches!(self.tree.rel(slot_noun), "obj" | "nsubj:pass")) {
+            if let Some(h) = self.tree.head(slot_noun) {
                 if self.tree.upos(h) == "VERB" {
                     // Under a word that also embeds events ("began a hunger strike"), only a
                     // row that names this object says the verb codes it.
@@ -1529,6 +1535,37 @@ impl Coder<'_, '_> {
                 if let Some(code) = code {
                     if !out.iter().any(|a| a.mention == m) {
                         out.push(ActorRef { mention: m, code });
+                    }
+                }
+                // "French and Egyptian warships", "US and British forces": each national
+                // adjective coordinated on the noun names an actor of the noun's sector.
+                if let Some(sector) = mention
+                    .sector
+                    .as_ref()
+                    .filter(|_| self.owner[z as usize] == Some(m))
+                {
+                    for &c in t.children(z) {
+                        if t.rel(c) != "amod" {
+                            continue;
+                        }
+                        let Some(other) = self.owner[c as usize].filter(|&o| o != m) else {
+                            continue;
+                        };
+                        let om = &doc.mentions[other];
+                        let coordinated = t
+                            .children(c)
+                            .iter()
+                            .any(|&k| t.rel(k) == "conj" && self.owner[k as usize] == Some(m));
+                        if let (true, Some(country)) =
+                            (coordinated, om.code.as_deref().filter(|c| c.len() == 3))
+                        {
+                            if !out.iter().any(|a| a.mention == other) {
+                                out.push(ActorRef {
+                                    mention: other,
+                                    code: format!("{country}{sector}"),
+                                });
+                            }
+                        }
                     }
                 }
             }
