@@ -1,5 +1,8 @@
 //! Reading the dependency tree: children, relations, case markers, subjects and objects with
 //! passives, control and relative clauses resolved.
+//!
+//! The tree is the parser's, with a few repairs of attachments English grammar rules out (see
+//! [`Tree::new`]): they change only the coder's view, not the document's syntax layer.
 
 use eventwire_document::{Document, Syntax, TokenId};
 
@@ -8,32 +11,80 @@ pub struct Tree<'d> {
     /// The document.
     pub doc: &'d Document,
     syn: &'d Syntax,
+    head: Vec<Option<TokenId>>,
+    deprel: Vec<String>,
     children: Vec<Vec<TokenId>>,
     lower: Vec<String>,
 }
 
 impl<'d> Tree<'d> {
     /// Index the syntax layer of `doc`; `None` when the document has no syntax layer.
+    ///
+    /// Attachments grammar rules out are repaired first (see [`repair`]): a day or date the
+    /// parser made an object or subject is a temporal modifier ("threatened Monday to resume");
+    /// a quantity modifier before a number ("up to 16 advisers", "more than 1,000 refugees")
+    /// leaves its noun the verb's object.
     pub fn new(doc: &'d Document) -> Option<Tree<'d>> {
         let syn = doc.syntax.as_ref()?;
         let n = doc.tokens.len();
-        let mut children = vec![Vec::new(); n];
-        for (t, h) in syn.head.iter().enumerate() {
+        if syn.head.len() != n || syn.deprel.len() != n {
+            return None;
+        }
+        let lower = (0..n as TokenId)
+            .map(|t| doc.tokens.norm(t).to_lowercase())
+            .collect();
+        let mut tree = Tree {
+            doc,
+            syn,
+            head: syn.head.clone(),
+            deprel: syn.deprel.clone(),
+            children: Vec::new(),
+            lower,
+        };
+        tree.index_children();
+        if repair(&mut tree) {
+            tree.index_children();
+        }
+        Some(tree)
+    }
+
+    fn index_children(&mut self) {
+        let mut children = vec![Vec::new(); self.head.len()];
+        for (t, h) in self.head.iter().enumerate() {
             if let Some(h) = h {
                 if let Some(c) = children.get_mut(*h as usize) {
                     c.push(t as TokenId);
                 }
             }
         }
-        let lower = (0..n as TokenId)
-            .map(|t| doc.tokens.norm(t).to_lowercase())
-            .collect();
-        Some(Tree {
-            doc,
-            syn,
-            children,
-            lower,
-        })
+        self.children = children;
+    }
+
+    /// Reattach `t` to `head` with relation `rel` (the child lists are rebuilt by the caller).
+    pub(crate) fn set(&mut self, t: TokenId, head: Option<TokenId>, rel: &str) {
+        // Never make a token its own ancestor.
+        if let Some(h) = head {
+            if h == t || self.dominates(t, h) {
+                return;
+            }
+        }
+        self.head[t as usize] = head;
+        self.deprel[t as usize] = rel.to_string();
+    }
+
+    /// Relabel `t` keeping its head.
+    pub(crate) fn relabel(&mut self, t: TokenId, rel: &str) {
+        self.deprel[t as usize] = rel.to_string();
+    }
+
+    /// Number of tokens in the document.
+    pub fn len(&self) -> usize {
+        self.head.len()
+    }
+
+    /// True when the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty()
     }
 
     /// Lower-cased lemma.
@@ -58,7 +109,7 @@ impl<'d> Tree<'d> {
 
     /// Full relation ("nsubj:pass").
     pub fn deprel(&self, t: TokenId) -> &str {
-        &self.syn.deprel[t as usize]
+        &self.deprel[t as usize]
     }
 
     /// Relation without subtype ("nsubj").
@@ -69,7 +120,7 @@ impl<'d> Tree<'d> {
 
     /// Head, `None` at a root.
     pub fn head(&self, t: TokenId) -> Option<TokenId> {
-        self.syn.head[t as usize]
+        self.head[t as usize]
     }
 
     /// Dependents in text order.
@@ -375,4 +426,194 @@ impl<'d> Tree<'d> {
         }
         out
     }
+}
+
+/// Repairs attachments English grammar rules out; true when anything changed.
+///
+/// 1. A day, month or relative date ("Monday", "yesterday", "last week") that the parser made
+///    an object or a post-verbal subject is a temporal modifier: "threatened Monday to
+///    resume", "demanded Friday that …", "said Wednesday".
+/// 2. A quantity modifier before a number ("up to", "more than", "as many as", "at least")
+///    belongs to the number, not to the verb: "kidnapped up to 16 advisers" has the advisers
+///    as its object, not a particle "up" and a "to" phrase.
+pub fn repair(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    changed |= repair_temporal(tree);
+    if changed {
+        tree.index_children();
+    }
+    let q = repair_quantity(tree);
+    changed | q
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for a noun naming a time: a weekday or month name (capitalized), "today",
+/// "yesterday", "tomorrow", "tonight", or "week", "month", "year", … under "last", "next" or
+/// "this".
+fn is_temporal(t: &Tree<'_>, x: TokenId) -> bool {
+    let w = t.lower(x);
+    let form = t.doc.tokens.norm(x);
+    let capitalized = form.chars().next().is_some_and(char::is_uppercase);
+    if capitalized && (WEEKDAYS.contains(&w) || MONTHS.contains(&w)) {
+        return true;
+    }
+    if matches!(w, "today" | "yesterday" | "tomorrow" | "tonight") {
+        return true;
+    }
+    let period = matches!(
+        w,
+        "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+    );
+    period
+        && t.children(x).iter().any(|&c| {
+            matches!(t.lower(c), "last" | "next" | "this" | "early" | "late")
+                || (matches!(t.rel(c), "compound" | "nmod") && is_temporal(t, c))
+        })
+}
+
+fn repair_temporal(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for x in 0..tree.len() as TokenId {
+        let Some(h) = tree.head(x) else { continue };
+        if !matches!(tree.upos(x), "NOUN" | "PROPN" | "ADV" | "NUM")
+            || !is_temporal(tree, x)
+            || tree.children(x).iter().any(|&c| tree.rel(c) == "case")
+            || !matches!(tree.upos(h), "VERB" | "AUX")
+        {
+            continue;
+        }
+        let fix = match tree.deprel(x) {
+            "obj" | "iobj" => true,
+            // "said Wednesday": a subject follows its verb only in questions and inversions,
+            // where the verb has no other subject.
+            "nsubj" => {
+                x > h
+                    && (tree
+                        .children(h)
+                        .iter()
+                        .any(|&c| c != x && tree.rel(c) == "nsubj")
+                        || tree
+                            .children(h)
+                            .iter()
+                            .any(|&c| c < x && tree.rel(c) == "obj"))
+            }
+            _ => false,
+        };
+        if fix {
+            tree.relabel(x, "obl:tmod");
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Quantity modifiers of a number, longest first.
+const QUANTITY: [&[&str]; 13] = [
+    &["no", "more", "than"],
+    &["no", "fewer", "than"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["up", "to"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["upwards", "of"],
+    &["well", "over"],
+];
+
+fn repair_quantity(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for n in 0..tree.len() as TokenId {
+        if !(tree.upos(n) == "NUM" || tree.xpos(n) == "CD") {
+            continue;
+        }
+        let Some(q) = QUANTITY.iter().find(|q| {
+            (n as usize) >= q.len()
+                && q.iter()
+                    .enumerate()
+                    .all(|(k, w)| tree.lower(n - q.len() as TokenId + k as TokenId) == *w)
+        }) else {
+            continue;
+        };
+        let first = n - q.len() as TokenId;
+        let words: Vec<TokenId> = (first..n).collect();
+        // The counted noun: the number's head when the number counts it.
+        let x = match (tree.rel(n), tree.head(n)) {
+            ("nummod", Some(h)) if h > n => h,
+            _ => n,
+        };
+        let Some(h) = tree.head(x) else { continue };
+        if words.iter().any(|&w| tree.dominates(w, x)) {
+            continue;
+        }
+        // Only a quantity the parser spread over the clause needs repair.
+        let misattached = words
+            .iter()
+            .any(|&w| tree.head(w) != Some(n) && tree.head(w) != Some(first));
+        if !misattached {
+            continue;
+        }
+        let was_obj = words
+            .iter()
+            .any(|&w| tree.head(w) == Some(h) && tree.rel(w) == "obj");
+        tree.set(first, Some(n), "advmod");
+        for &w in &words[1..] {
+            tree.set(w, Some(first), "fixed");
+        }
+        tree.index_children();
+        changed = true;
+        // A "to" or "than" phrase that was only the quantity is the verb's object.
+        let other_case = tree.children(x).iter().any(|&c| tree.rel(c) == "case");
+        let verb_has_obj = tree
+            .children(h)
+            .iter()
+            .any(|&c| c != x && tree.rel(c) == "obj");
+        if !other_case
+            && tree.rel(x) == "obl"
+            && tree.upos(h) == "VERB"
+            && (was_obj || !verb_has_obj)
+            && !tree.is_passive(h)
+        {
+            tree.relabel(x, "obj");
+        }
+    }
+    changed
 }
