@@ -436,14 +436,99 @@ impl<'d> Tree<'d> {
 /// 2. A quantity modifier before a number ("up to", "more than", "as many as", "at least")
 ///    belongs to the number, not to the verb: "kidnapped up to 16 advisers" has the advisers
 ///    as its object, not a particle "up" and a "to" phrase.
+/// 3. A past-tense verb the parser hung on a noun as a bare clausal modifier, with no subject
+///    or relative word of its own, is the verb of the noun phrase it follows: "Thousands of
+///    protesters marched/VBD in the capital, witnesses said" — an English relative clause has
+///    a subject or a relative word, and a reduced one is a participle, never a past tense.
+/// 4. A gerund-participle the parser made a complement clause with the noun before it as
+///    subject ("blocked the bridge spanning the river") modifies that noun, which is the verb's
+///    object: a complement clause with a subject has a finite verb.
 pub fn repair(tree: &mut Tree<'_>) -> bool {
     let mut changed = false;
-    changed |= repair_temporal(tree);
-    if changed {
-        tree.index_children();
+    for step in [
+        repair_temporal as fn(&mut Tree<'_>) -> bool,
+        repair_quantity,
+        repair_bare_finite_modifier,
+        repair_gerund_complement,
+    ] {
+        if step(tree) {
+            tree.index_children();
+            changed = true;
+        }
     }
-    let q = repair_quantity(tree);
-    changed | q
+    changed
+}
+
+fn repair_bare_finite_modifier(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for v in 0..tree.len() as TokenId {
+        if tree.deprel(v) != "acl"
+            || !matches!(tree.xpos(v), "VBD" | "VBZ" | "VBP")
+            || tree.children(v).iter().any(|&c| {
+                matches!(tree.rel(c), "nsubj" | "mark" | "aux" | "cop" | "expl")
+                    || tree.is_relative_pronoun(c)
+            })
+        {
+            continue;
+        }
+        // The top of the noun phrase the verb hangs in.
+        let mut r = match tree.head(v) {
+            Some(n) if n < v => n,
+            _ => continue,
+        };
+        while let Some(h) = tree.head(r) {
+            if !matches!(tree.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM") || h > v {
+                break;
+            }
+            r = h;
+        }
+        if !matches!(tree.upos(r), "NOUN" | "PROPN" | "PRON" | "NUM")
+            || !matches!(tree.rel(r), "root" | "ccomp" | "parataxis" | "dep")
+        {
+            continue;
+        }
+        let (rh, rrel) = (tree.head(r), tree.deprel(r).to_string());
+        tree.set(v, None, "root");
+        tree.set(r, Some(v), "nsubj");
+        tree.set(v, rh, &rrel);
+        changed = true;
+    }
+    changed
+}
+
+fn repair_gerund_complement(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for v in 0..tree.len() as TokenId {
+        if tree.deprel(v) != "ccomp" || tree.xpos(v) != "VBG" {
+            continue;
+        }
+        let Some(h) = tree.head(v) else { continue };
+        if tree.upos(h) != "VERB"
+            || tree.children(h).iter().any(|&c| tree.rel(c) == "obj")
+            || tree
+                .children(v)
+                .iter()
+                .any(|&c| matches!(tree.rel(c), "aux" | "mark" | "cop"))
+        {
+            continue;
+        }
+        let Some(s) = tree
+            .children(v)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nsubj" && c < v && c > h)
+        else {
+            continue;
+        };
+        if !matches!(tree.upos(s), "NOUN" | "PROPN") {
+            continue;
+        }
+        tree.set(v, Some(h), "acl");
+        tree.set(s, Some(h), "obj");
+        tree.set(v, Some(s), "acl");
+        changed = true;
+    }
+    changed
 }
 
 const WEEKDAYS: [&str; 7] = [

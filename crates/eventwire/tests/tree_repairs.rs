@@ -153,3 +153,44 @@ fn a_quantity_inside_a_real_prepositional_phrase_keeps_the_preposition() {
     assert_eq!(tree.deprel(6), "obl");
     assert_eq!(tree.case(6).as_deref(), Some("for"));
 }
+
+#[test]
+fn a_bare_past_tense_modifier_is_the_verb_of_the_phrase_before_it() {
+    // "marched" hung on "students" as a clausal modifier, the phrase made a complement.
+    let (_, d) = doc_with_tree(
+        "Hundreds of students marched in Lima, police said.",
+        "Hundreds NOUN NNS hundred 9 ccomp
+         of ADP IN of 3 case
+         students NOUN NNS student 1 nmod
+         marched VERB VBD march 3 acl
+         in ADP IN in 6 case
+         Lima PROPN NNP Lima 4 obl
+         , PUNCT , , 1 punct
+         police NOUN NNS police 9 nsubj
+         said VERB VBD say 0 root
+         . PUNCT . . 9 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.head(3), Some(8));
+    assert_eq!(tree.deprel(3), "ccomp");
+    assert_eq!(tree.subject(3), Some(0));
+}
+
+#[test]
+fn a_gerund_complement_with_a_subject_modifies_the_object() {
+    let (_, d) = doc_with_tree(
+        "Farmers blocked the road linking Lima to Cusco.",
+        "Farmers NOUN NNS farmer 2 nsubj
+         blocked VERB VBD block 0 root
+         the DET DT the 4 det
+         road NOUN NN road 5 nsubj
+         linking VERB VBG link 2 ccomp
+         Lima PROPN NNP Lima 5 obj
+         to ADP IN to 8 case
+         Cusco PROPN NNP Cusco 5 obl
+         . PUNCT . . 2 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.object(1), Some(3));
+    assert_eq!((tree.head(4), tree.deprel(4)), (Some(3), "acl"));
+}
