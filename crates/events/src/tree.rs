@@ -275,6 +275,13 @@ impl<'d> Tree<'d> {
                     "prompt"
                         | "urge"
                         | "ask"
+                        | "demand"
+                        | "request"
+                        | "beg"
+                        | "challenge"
+                        | "permit"
+                        | "forbid"
+                        | "oblige"
                         | "force"
                         | "persuade"
                         | "encourage"
@@ -443,6 +450,9 @@ impl<'d> Tree<'d> {
 /// 4. A gerund-participle the parser made a complement clause with the noun before it as
 ///    subject ("blocked the bridge spanning the river") modifies that noun, which is the verb's
 ///    object: a complement clause with a subject has a finite verb.
+/// 5. A determined noun phrase the parser made an apposition, with no comma or bracket setting
+///    it off, after a verb's prepositional phrase is the verb's object moved behind the phrase
+///    ("shortened by one hour the nightly curfew"): appositions are set off by punctuation.
 pub fn repair(tree: &mut Tree<'_>) -> bool {
     let mut changed = false;
     for step in [
@@ -450,6 +460,7 @@ pub fn repair(tree: &mut Tree<'_>) -> bool {
         repair_quantity,
         repair_bare_finite_modifier,
         repair_gerund_complement,
+        repair_shifted_object,
     ] {
         if step(tree) {
             tree.index_children();
@@ -492,6 +503,40 @@ fn repair_bare_finite_modifier(tree: &mut Tree<'_>) -> bool {
         tree.set(r, Some(v), "nsubj");
         tree.set(v, rh, &rrel);
         changed = true;
+    }
+    changed
+}
+
+fn repair_shifted_object(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for x in 0..tree.len() as TokenId {
+        if tree.deprel(x) != "appos" || !matches!(tree.upos(x), "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(y) = tree.head(x) else { continue };
+        let Some(v) = tree.head(y) else { continue };
+        let determined = tree
+            .children(x)
+            .iter()
+            .any(|&c| c < x && matches!(tree.rel(c), "det" | "nmod:poss"));
+        let set_off = (y + 1..x).any(|k| {
+            matches!(
+                tree.lower(k),
+                "," | "(" | "[" | "--" | ":" | ";" | "\u{2014}" | "\u{2013}"
+            )
+        });
+        if y < x
+            && determined
+            && !set_off
+            && tree.rel(y) == "obl"
+            && tree.upos(v) == "VERB"
+            && y > v
+            && !tree.is_passive(v)
+            && !tree.children(v).iter().any(|&c| tree.rel(c) == "obj")
+        {
+            tree.set(x, Some(v), "obj");
+            changed = true;
+        }
     }
     changed
 }

@@ -194,3 +194,37 @@ fn a_gerund_complement_with_a_subject_modifies_the_object() {
     assert_eq!(tree.object(1), Some(3));
     assert_eq!((tree.head(4), tree.deprel(4)), (Some(3), "acl"));
 }
+
+#[test]
+fn a_determined_phrase_after_a_prepositional_phrase_without_a_comma_is_the_object() {
+    let (_, d) = doc_with_tree(
+        "Chad extended by two weeks the ceasefire in the east.",
+        "Chad PROPN NNP Chad 2 nsubj
+         extended VERB VBD extend 0 root
+         by ADP IN by 5 case
+         two NUM CD two 5 nummod
+         weeks NOUN NNS week 2 obl
+         the DET DT the 7 det
+         ceasefire NOUN NN ceasefire 5 appos
+         in ADP IN in 10 case
+         the DET DT the 10 det
+         east NOUN NN east 7 nmod
+         . PUNCT . . 2 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.object(1), Some(6));
+    // With a comma it is an apposition.
+    let (_, d) = doc_with_tree(
+        "Chad met in Abuja, the capital.",
+        "Chad PROPN NNP Chad 2 nsubj
+         met VERB VBD meet 0 root
+         in ADP IN in 4 case
+         Abuja PROPN NNP Abuja 2 obl
+         , PUNCT , , 7 punct
+         the DET DT the 7 det
+         capital NOUN NN capital 4 appos
+         . PUNCT . . 2 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.deprel(6), "appos");
+}

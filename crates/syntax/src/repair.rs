@@ -16,8 +16,9 @@
 //!   name, or a phrase and then a finite verb, is a name ("Zambia extradited …", "Angola on
 //!   Monday denounced …"), not an adverb or a verb;
 //! * a declarative sentence has a finite verb: when the tagger found none outside a closing
-//!   "…, officials said", the "-ed" word after the subject the model finds likeliest to be a
-//!   past tense is one ("Serbia eased emergency measures");
+//!   "…, officials said", the "-ed" word after the subject is a past tense ("Serbia eased
+//!   emergency measures"), or a plural noun before "to" a present tense ("Greece, like other
+//!   members, plans to …");
 //! * the clause after a demand ("demanded that the United States match …", "its demand that
 //!   Israel ease restrictions") has a verb, in the base form (the mandative subjunctive).
 
@@ -32,6 +33,7 @@ pub(crate) struct RepairTags {
     cd: u16,
     vb: u16,
     vbd: u16,
+    vbz: u16,
 }
 
 impl RepairTags {
@@ -50,6 +52,7 @@ impl RepairTags {
             cd: id("NUM", "CD")?,
             vb: id("VERB", "VB")?,
             vbd: id("VERB", "VBD")?,
+            vbz: id("VERB", "VBZ")?,
         })
     }
 }
@@ -152,7 +155,7 @@ impl Sentence<'_> {
         self.after_modal(&mut out);
         self.neighboring(&mut out);
         self.opening_name(&mut out);
-        self.missing_finite_verb(&mut out, feats, scores);
+        self.missing_finite_verb(&mut out);
         self.mandative(&mut out, feats, scores);
         out.retain(|&(i, t)| self.tags[i] != t);
         out.sort_unstable();
@@ -366,12 +369,7 @@ impl Sentence<'_> {
         self.forms[comma] == "," && (v + 1..self.forms.len()).all(|k| !self.verb(k))
     }
 
-    fn missing_finite_verb(
-        &self,
-        out: &mut Vec<(usize, u16)>,
-        feats: &mut Vec<u64>,
-        scores: &mut Vec<f32>,
-    ) {
+    fn missing_finite_verb(&self, out: &mut Vec<(usize, u16)>) {
         let n = self.forms.len();
         // A finite verb of the main clause: none before it opens a subordinate clause.
         let mut opened = false;
@@ -386,28 +384,55 @@ impl Sentence<'_> {
         // "With the comments added to …": a sentence opening with a preposition and no comma
         // is a phrase, not a clause.
         let opening_phrase = self.xpos(0) == "IN";
-        let mut best: Option<(f32, usize)> = None;
+        // A prenominal participle after a determiner, adjective or comma ("like most other
+        // existing members") is an adjective, not a verb opening a clause.
+        let prenominal = |k: usize| {
+            self.xpos(k) == "VBG"
+                && k > 0
+                && matches!(
+                    self.xpos(k - 1),
+                    "DT" | "JJ" | "JJS" | "JJR" | "PRP$" | "," | "IN"
+                )
+                && k + 1 < n
+                && matches!(self.xpos(k + 1), "NN" | "NNS" | "NNP" | "NNPS")
+        };
+        let mut candidates: Vec<(usize, u16)> = Vec::new();
         for c in 1..n.saturating_sub(1) {
             // A subordinate clause or a non-finite verb before it ("getting my phone upgraded")
             // makes the word part of that clause.
-            if (0..c).any(|k| self.opener(k) || matches!(self.xpos(k), "VB" | "VBG" | "TO")) {
+            if self.opener(c - 1)
+                || matches!(self.xpos(c - 1), "VB" | "TO")
+                || (self.xpos(c - 1) == "VBG" && !prenominal(c - 1))
+            {
                 break;
             }
             if opening_phrase && !(1..c).any(|k| self.forms[k] == ",") {
                 continue;
             }
             let f = self.forms[c];
-            if !matches!(self.xpos(c), "VBN" | "JJ" | "NN")
-                || f.len() < 5
-                || !f.ends_with("ed")
-                || f.ends_with("eed")
-                || !f.chars().all(|ch| ch.is_ascii_lowercase())
-            {
+            if !f.chars().all(|ch| ch.is_ascii_lowercase()) {
                 continue;
             }
             let subject = |k: usize| self.nominal(k) && self.xpos(k) != "CD";
             let after_subject =
                 subject(c - 1) || (self.xpos(c - 1) == "RB" && c >= 2 && subject(c - 2));
+            // "Greece, like other members, plans to …": a plural noun before an infinitive
+            // marker right after the subject or its commas is a present tense.
+            if self.xpos(c) == "NNS"
+                && f.ends_with('s')
+                && self.xpos(c + 1) == "TO"
+                && (after_subject || self.forms[c - 1] == ",")
+            {
+                candidates.push((c, self.ids.vbz));
+                continue;
+            }
+            if !matches!(self.xpos(c), "VBN" | "JJ" | "NN")
+                || f.len() < 5
+                || !f.ends_with("ed")
+                || f.ends_with("eed")
+            {
+                continue;
+            }
             let continues = !self.verb(c + 1)
                 && matches!(
                     self.xpos(c + 1),
@@ -428,16 +453,34 @@ impl Sentence<'_> {
                         | "PDT"
                         | "$"
                 );
-            if !after_subject || !continues {
-                continue;
-            }
-            let p = self.preference(c, self.ids.vbd, feats, scores);
-            if best.is_none_or(|(b, _)| p > b) {
-                best = Some((p, c));
+            if after_subject && continues {
+                candidates.push((c, self.ids.vbd));
             }
         }
-        if let Some((_, c)) = best {
-            out.push((c, self.ids.vbd));
+        // Of several candidates the first is the verb when an object follows it ("shortened by
+        // an hour the curfew imposed in …"); one followed only by prepositional phrases is a
+        // reduced relative in the subject ("troops deployed in the region attacked …").
+        let object_between = |a: usize, b: usize| {
+            (a + 1..b).any(|k| {
+                let np_start = matches!(
+                    self.xpos(k),
+                    "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP"
+                );
+                np_start
+                    && (k == a + 1
+                        || (matches!(self.xpos(k), "DT" | "PDT" | "PRP$")
+                            && !matches!(self.xpos(k - 1), "IN" | "TO")))
+            })
+        };
+        let mut chosen = None;
+        for &(c, tag) in &candidates {
+            match chosen {
+                Some((prev, _)) if object_between(prev, c) => break,
+                _ => chosen = Some((c, tag)),
+            }
+        }
+        if let Some(fix) = chosen {
+            out.push(fix);
         }
     }
 

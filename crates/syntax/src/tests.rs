@@ -233,3 +233,12 @@ fn repair_numbers_and_neighboring() {
     assert_eq!(out[3].xpos, "JJ");
     assert_eq!((out[3].head, out[3].deprel.as_str()), (5, "amod"));
 }
+
+#[test]
+fn repair_a_plural_noun_before_to_is_the_missing_present_tense() {
+    let x = xpos_of("Chile , like most other existing members , plans to raise taxes on copper .");
+    assert_eq!(x[8], "VBZ");
+    // A sentence with a finite verb keeps its noun: "the plans to raise taxes failed".
+    let x = xpos_of("The plans to raise taxes failed .");
+    assert_eq!(x[1], "NNS");
+}
