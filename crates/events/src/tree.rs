@@ -450,6 +450,9 @@ impl<'d> Tree<'d> {
 /// 4. A gerund-participle the parser made a complement clause with the noun before it as
 ///    subject ("blocked the bridge spanning the river") modifies that noun, which is the verb's
 ///    object: a complement clause with a subject has a finite verb.
+/// 6. A closing ", the newspaper reported (Tuesday)." that the parser hung on the last noun as
+///    a relative clause is a comment on the whole sentence (parataxis under its root): a
+///    relative clause set off by a comma needs a relative word.
 /// 5. A determined noun phrase the parser made an apposition, with no comma or bracket setting
 ///    it off, after a verb's prepositional phrase is the verb's object moved behind the phrase
 ///    ("shortened by one hour the nightly curfew"): appositions are set off by punctuation.
@@ -461,6 +464,7 @@ pub fn repair(tree: &mut Tree<'_>) -> bool {
         repair_bare_finite_modifier,
         repair_gerund_complement,
         repair_shifted_object,
+        repair_reporting_tail,
     ] {
         if step(tree) {
             tree.index_children();
@@ -537,6 +541,69 @@ fn repair_shifted_object(tree: &mut Tree<'_>) -> bool {
             tree.set(x, Some(v), "obj");
             changed = true;
         }
+    }
+    changed
+}
+
+/// Verbs of a closing attribution.
+const REPORTING: [&str; 15] = [
+    "say", "report", "tell", "announce", "add", "state", "claim", "confirm", "write", "quote",
+    "note", "explain", "insist", "disclose", "reveal",
+];
+
+fn repair_reporting_tail(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for v in 0..tree.len() as TokenId {
+        if !matches!(
+            tree.deprel(v),
+            "acl:relcl" | "acl" | "advcl:relcl" | "advcl" | "appos" | "conj"
+        ) || !matches!(tree.xpos(v), "VBD" | "VBZ" | "VBP")
+            || !REPORTING.contains(&tree.lemma(v).to_lowercase().as_str())
+        {
+            continue;
+        }
+        let kids = tree.children(v);
+        let Some(s) = kids.iter().copied().find(|&c| tree.rel(c) == "nsubj") else {
+            continue;
+        };
+        if s > v
+            || tree.is_relative_pronoun(s)
+            || kids.iter().any(|&c| {
+                matches!(tree.rel(c), "ccomp" | "xcomp" | "mark" | "aux" | "cc")
+                    || tree.is_relative_pronoun(c)
+            })
+        {
+            continue;
+        }
+        // The reporting clause opens right after a comma and closes the sentence.
+        let start = (0..v).rev().take_while(|&k| tree.dominates(v, k)).last();
+        let Some(start) = start else { continue };
+        if start == 0 || tree.lower(start - 1) != "," {
+            continue;
+        }
+        let last = v
+            + (v + 1..tree.len() as TokenId)
+                .take_while(|&k| tree.dominates(v, k))
+                .count() as TokenId;
+        let Some(end) = tree
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&v))
+            .map(|s| s.tokens.end)
+        else {
+            continue;
+        };
+        let closes = (last + 1..end).all(|k| tree.upos(k) == "PUNCT");
+        if !closes {
+            continue;
+        }
+        // The root of the sentence.
+        let Some(&root) = tree.ancestors(v).last() else {
+            continue;
+        };
+        tree.set(v, Some(root), "parataxis");
+        changed = true;
     }
     changed
 }

@@ -228,3 +228,23 @@ fn a_determined_phrase_after_a_prepositional_phrase_without_a_comma_is_the_objec
     let tree = Tree::new(&d).expect("tree");
     assert_eq!(tree.deprel(6), "appos");
 }
+
+#[test]
+fn a_closing_report_hung_on_the_last_noun_comments_on_the_sentence() {
+    let (_, d) = doc_with_tree(
+        "Chad closed its border with Sudan, the radio reported.",
+        "Chad PROPN NNP Chad 2 nsubj
+         closed VERB VBD close 0 root
+         its PRON PRP$ its 4 nmod:poss
+         border NOUN NN border 2 obj
+         with ADP IN with 6 case
+         Sudan PROPN NNP Sudan 4 nmod
+         , PUNCT , , 10 punct
+         the DET DT the 9 det
+         radio NOUN NN radio 10 nsubj
+         reported VERB VBD report 6 acl:relcl
+         . PUNCT . . 2 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!((tree.head(9), tree.deprel(9)), (Some(1), "parataxis"));
+}
