@@ -578,7 +578,8 @@ fn repair_reporting_tail(tree: &mut Tree<'_>) -> bool {
         // The reporting clause opens right after a comma and closes the sentence.
         let start = (0..v).rev().take_while(|&k| tree.dominates(v, k)).last();
         let Some(start) = start else { continue };
-        if start == 0 || tree.lower(start - 1) != "," {
+        let after_comma = tree.lower(start) == "," || start > 0 && tree.lower(start - 1) == ",";
+        if !after_comma {
             continue;
         }
         let last = v
