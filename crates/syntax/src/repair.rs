@@ -19,6 +19,9 @@
 //!   "…, officials said", the "-ed" word after the subject is a past tense ("Serbia eased
 //!   emergency measures"), or a plural noun before "to" a present tense ("Greece, like other
 //!   members, plans to …");
+//! * after a verb that takes only an infinitive ("threatened to", "offered to", "vowed to"),
+//!   "to" is the infinitive marker and the word after it a verb: "offered to hand over", not a
+//!   noun "hand";
 //! * the clause after a demand ("demanded that the United States match …", "its demand that
 //!   Israel ease restrictions") has a verb, in the base form (the mandative subjunctive).
 
@@ -34,6 +37,7 @@ pub(crate) struct RepairTags {
     vb: u16,
     vbd: u16,
     vbz: u16,
+    to: u16,
 }
 
 impl RepairTags {
@@ -53,6 +57,7 @@ impl RepairTags {
             vb: id("VERB", "VB")?,
             vbd: id("VERB", "VBD")?,
             vbz: id("VERB", "VBZ")?,
+            to: id("PART", "TO")?,
         })
     }
 }
@@ -94,6 +99,14 @@ const REPORTING: [&str; 14] = [
     "wrote",
     "confirmed",
     "noted",
+];
+
+/// Verbs that take "to" only as an infinitive marker, never as a preposition ("agree to",
+/// "commit to" take noun phrases too); inflected forms are matched by these stems.
+const INFINITIVE_TAKERS: [&str; 22] = [
+    "threaten", "vow", "pledg", "promis", "decid", "refus", "plann", "want", "tried", "try",
+    "tries", "seek", "sought", "hope", "hoping", "fail", "intend", "offer", "attempt", "swore",
+    "sworn", "vote",
 ];
 
 /// Words whose "that"-clause states what someone is to do.
@@ -157,6 +170,7 @@ impl Sentence<'_> {
         self.opening_name(&mut out);
         self.missing_finite_verb(&mut out);
         self.mandative(&mut out, feats, scores);
+        self.infinitive_after_intent(&mut out);
         out.retain(|&(i, t)| self.tags[i] != t);
         out.sort_unstable();
         out.dedup_by_key(|p| p.0);
@@ -481,6 +495,26 @@ impl Sentence<'_> {
         }
         if let Some(fix) = chosen {
             out.push(fix);
+        }
+    }
+
+    fn infinitive_after_intent(&self, out: &mut Vec<(usize, u16)>) {
+        let n = self.forms.len();
+        for i in 1..n.saturating_sub(1) {
+            if self.lower(i) != "to" || !self.verb(i - 1) {
+                continue;
+            }
+            let v = self.lower(i - 1);
+            if !INFINITIVE_TAKERS.iter().any(|s| v.starts_with(s)) {
+                continue;
+            }
+            let w = i + 1;
+            if matches!(self.xpos(w), "NN" | "JJ" | "VBP")
+                && self.forms[w].chars().all(|c| c.is_ascii_lowercase())
+            {
+                out.push((i, self.ids.to));
+                out.push((w, self.ids.vb));
+            }
         }
     }
 

@@ -242,3 +242,12 @@ fn repair_a_plural_noun_before_to_is_the_missing_present_tense() {
     let x = xpos_of("The plans to raise taxes failed .");
     assert_eq!(x[1], "NNS");
 }
+
+#[test]
+fn repair_an_infinitive_follows_a_verb_of_intent() {
+    let x = xpos_of("Kenya has offered to hand over to Uganda two of the suspects .");
+    assert_eq!((x[3].as_str(), x[4].as_str()), ("TO", "VB"));
+    // "agreed to" also takes a noun phrase.
+    let x = xpos_of("Chad agreed to mediation .");
+    assert_eq!(x[3], "NN");
+}
