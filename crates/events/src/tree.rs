@@ -453,6 +453,9 @@ impl<'d> Tree<'d> {
 /// 6. A closing ", the newspaper reported (Tuesday)." that the parser hung on the last noun as
 ///    a relative clause is a comment on the whole sentence (parataxis under its root): a
 ///    relative clause set off by a comma needs a relative word.
+/// 7. An indirect object with no direct object or clause after it is the direct object:
+///    "allow refugees to return" (English has "gave them aid", "told them that …", but no
+///    indirect object alone).
 /// 5. A determined noun phrase the parser made an apposition, with no comma or bracket setting
 ///    it off, after a verb's prepositional phrase is the verb's object moved behind the phrase
 ///    ("shortened by one hour the nightly curfew"): appositions are set off by punctuation.
@@ -465,6 +468,7 @@ pub fn repair(tree: &mut Tree<'_>) -> bool {
         repair_gerund_complement,
         repair_shifted_object,
         repair_reporting_tail,
+        repair_lone_indirect_object,
     ] {
         if step(tree) {
             tree.index_children();
@@ -605,6 +609,25 @@ fn repair_reporting_tail(tree: &mut Tree<'_>) -> bool {
         };
         tree.set(v, Some(root), "parataxis");
         changed = true;
+    }
+    changed
+}
+
+fn repair_lone_indirect_object(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for x in 0..tree.len() as TokenId {
+        if tree.deprel(x) != "iobj" {
+            continue;
+        }
+        let Some(h) = tree.head(x) else { continue };
+        let second = tree
+            .children(h)
+            .iter()
+            .any(|&c| c != x && matches!(tree.rel(c), "obj" | "ccomp"));
+        if !second && tree.upos(h) == "VERB" {
+            tree.relabel(x, "obj");
+            changed = true;
+        }
     }
     changed
 }

@@ -248,3 +248,20 @@ fn a_closing_report_hung_on_the_last_noun_comments_on_the_sentence() {
     let tree = Tree::new(&d).expect("tree");
     assert_eq!((tree.head(9), tree.deprel(9)), (Some(1), "parataxis"));
 }
+
+#[test]
+fn an_indirect_object_alone_is_the_object() {
+    let (_, d) = doc_with_tree(
+        "Chad will allow refugees to return.",
+        "Chad PROPN NNP Chad 3 nsubj
+         will AUX MD will 3 aux
+         allow VERB VB allow 0 root
+         refugees NOUN NNS refugee 3 iobj
+         to PART TO to 6 mark
+         return VERB VB return 3 xcomp
+         . PUNCT . . 3 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.object(2), Some(3));
+    assert_eq!(tree.subject(5), Some(3), "the refugees are to return");
+}
