@@ -439,7 +439,8 @@ impl<'d> Tree<'d> {
 ///
 /// 1. A day, month or relative date ("Monday", "yesterday", "last week") that the parser made
 ///    an object or a post-verbal subject is a temporal modifier: "threatened Monday to
-///    resume", "demanded Friday that …", "said Wednesday".
+///    resume", "demanded Friday that …", "said Wednesday"; a name the parser made the
+///    compound of a date subject ("Iran yesterday seized …") is the subject.
 /// 2. A quantity modifier before a number ("up to", "more than", "as many as", "at least")
 ///    belongs to the number, not to the verb: "kidnapped up to 16 advisers" has the advisers
 ///    as its object, not a particle "up" and a "to" phrase.
@@ -737,6 +738,18 @@ fn repair_temporal(tree: &mut Tree<'_>) -> bool {
             || !matches!(tree.upos(h), "VERB" | "AUX")
         {
             continue;
+        }
+        // "Iran yesterday seized …": the name before the date, made its compound, is the
+        // subject.
+        if tree.deprel(x) == "nsubj" && x < h {
+            if let Some(c) = tree.children(x).iter().copied().find(|&c| {
+                c < x && tree.rel(c) == "compound" && matches!(tree.upos(c), "PROPN" | "NOUN")
+            }) {
+                tree.set(c, Some(h), "nsubj");
+                tree.relabel(x, "obl:tmod");
+                changed = true;
+                continue;
+            }
         }
         let fix = match tree.deprel(x) {
             "obj" | "iobj" => true,

@@ -265,3 +265,19 @@ fn an_indirect_object_alone_is_the_object() {
     assert_eq!(tree.object(2), Some(3));
     assert_eq!(tree.subject(5), Some(3), "the refugees are to return");
 }
+
+#[test]
+fn a_name_made_the_compound_of_a_date_subject_is_the_subject() {
+    let (_, d) = doc_with_tree(
+        "Peru yesterday expelled the envoy.",
+        "Peru PROPN NNP Peru 2 compound
+         yesterday NOUN NN yesterday 3 nsubj
+         expelled VERB VBD expel 0 root
+         the DET DT the 5 det
+         envoy NOUN NN envoy 3 obj
+         . PUNCT . . 3 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.subject(2), Some(0));
+    assert_eq!(tree.deprel(1), "obl:tmod");
+}

@@ -320,12 +320,26 @@ impl Sentence<'_> {
             || f.chars().count() < 3
             || !f.chars().next().is_some_and(char::is_uppercase)
             || !f.chars().all(char::is_alphabetic)
+            || !f.chars().any(char::is_lowercase)
             || lower.ends_with("ly")
             || lower.ends_with("ed")
             || self.tagger.knows(&self.lex[i])
             || !matches!(
                 self.xpos(i),
-                "RB" | "VB" | "VBP" | "VBZ" | "VBD" | "VBN" | "DT" | "IN" | "UH" | "PRP" | "MD"
+                "RB" | "VB"
+                    | "VBP"
+                    | "VBZ"
+                    | "VBD"
+                    | "VBN"
+                    | "DT"
+                    | "IN"
+                    | "UH"
+                    | "PRP"
+                    | "MD"
+                    | "GW"
+                    | "FW"
+                    | "ADD"
+                    | "LS"
             )
         {
             return;
