@@ -457,6 +457,9 @@ impl<'d> Tree<'d> {
 /// 7. An indirect object with no direct object or clause after it is the direct object:
 ///    "allow refugees to return" (English has "gave them aid", "told them that …", but no
 ///    indirect object alone).
+/// 8. A sentence-opening participle the parser made the root, with no subject or object of
+///    its own, over a clause whose subject follows it directly ("Newly appointed Prime
+///    Minister X has refused …") modifies that subject; the clause is the sentence.
 /// 5. A determined noun phrase the parser made an apposition, with no comma or bracket setting
 ///    it off, after a verb's prepositional phrase is the verb's object moved behind the phrase
 ///    ("shortened by one hour the nightly curfew"): appositions are set off by punctuation.
@@ -470,6 +473,7 @@ pub fn repair(tree: &mut Tree<'_>) -> bool {
         repair_shifted_object,
         repair_reporting_tail,
         repair_lone_indirect_object,
+        repair_opening_participle,
     ] {
         if step(tree) {
             tree.index_children();
@@ -629,6 +633,66 @@ fn repair_lone_indirect_object(tree: &mut Tree<'_>) -> bool {
             tree.relabel(x, "obj");
             changed = true;
         }
+    }
+    changed
+}
+
+fn repair_opening_participle(tree: &mut Tree<'_>) -> bool {
+    let mut changed = false;
+    for r in 0..tree.len() as TokenId {
+        if tree.head(r).is_some()
+            || !matches!(tree.xpos(r), "VBD" | "VBN")
+            || !tree.lower(r).ends_with("ed")
+        {
+            continue;
+        }
+        // The first word of its sentence, or after an opening adverb ("Newly appointed").
+        let Some(start) = tree
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&r))
+            .map(|s| s.tokens.start)
+        else {
+            continue;
+        };
+        if !(r == start || r == start + 1 && tree.xpos(start) == "RB") {
+            continue;
+        }
+        if tree
+            .children(r)
+            .iter()
+            .any(|&c| matches!(tree.rel(c), "nsubj" | "obj" | "aux" | "cop"))
+        {
+            continue;
+        }
+        let clause = tree.children(r).iter().copied().find_map(|c| {
+            if !matches!(tree.deprel(c), "ccomp" | "parataxis") {
+                return None;
+            }
+            let s =
+                tree.children(c).iter().copied().find(|&k| {
+                    matches!(tree.deprel(k), "nsubj" | "nsubj:pass") && k > r && k < c
+                })?;
+            // The subject's phrase starts right after the participle.
+            let first = (r + 1..=s).find(|&k| tree.dominates(s, k))?;
+            (first == r + 1).then_some((c, s))
+        });
+        let Some((c, s)) = clause else { continue };
+        // What follows the clause (closing punctuation, a reporting clause) belongs to it.
+        let later: Vec<TokenId> = tree
+            .children(r)
+            .iter()
+            .copied()
+            .filter(|&k| k > c)
+            .collect();
+        tree.set(c, None, "root");
+        tree.set(r, Some(s), "amod");
+        for k in later {
+            let rel = tree.deprel(k).to_string();
+            tree.set(k, Some(c), &rel);
+        }
+        changed = true;
     }
     changed
 }

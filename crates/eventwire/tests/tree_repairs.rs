@@ -281,3 +281,24 @@ fn a_name_made_the_compound_of_a_date_subject_is_the_subject() {
     assert_eq!(tree.subject(2), Some(0));
     assert_eq!(tree.deprel(1), "obl:tmod");
 }
+
+#[test]
+fn an_opening_participle_root_modifies_the_subject_after_it() {
+    let (_, d) = doc_with_tree(
+        "Newly elected President Ruto has rejected the offer.",
+        "Newly ADV RB newly 2 advmod
+         elected VERB VBD elect 0 root
+         President PROPN NNP President 4 nmod:desc
+         Ruto PROPN NNP Ruto 6 nsubj
+         has AUX VBZ have 6 aux
+         rejected VERB VBN reject 2 ccomp
+         the DET DT the 8 det
+         offer NOUN NN offer 6 obj
+         . PUNCT . . 2 punct",
+    );
+    let tree = Tree::new(&d).expect("tree");
+    assert_eq!(tree.head(5), None);
+    assert_eq!((tree.head(1), tree.deprel(1)), (Some(3), "amod"));
+    assert_eq!(tree.subject(5), Some(3));
+    assert_eq!(tree.head(8), Some(5), "the full stop closes the clause");
+}
