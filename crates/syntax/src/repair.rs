@@ -548,7 +548,15 @@ impl Sentence<'_> {
             let end = (i + 1..n)
                 .find(|&k| matches!(self.xpos(k), "," | ":" | "." | "``" | "''" | "-LRB-" | "CC"))
                 .unwrap_or(n);
-            if end <= i + 2 || (i + 1..end).any(|k| self.verb(k)) {
+            // The clause's verb may follow an inserted phrase ("that the anthem, 'O Canada',
+            // could still be sung"): any verb before the sentence ends, other than a closing
+            // "…, officials said", is it.
+            let sentence_end = (i + 1..n)
+                .find(|&k| matches!(self.xpos(k), "." | ":") || self.forms[k] == ";")
+                .unwrap_or(n);
+            if end <= i + 2
+                || (i + 1..sentence_end).any(|k| self.verb(k) && !self.closing_report(k))
+            {
                 continue;
             }
             let mut best: Option<(f32, usize)> = None;

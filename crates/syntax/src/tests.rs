@@ -251,3 +251,13 @@ fn repair_an_infinitive_follows_a_verb_of_intent() {
     let x = xpos_of("Chad agreed to mediation .");
     assert_eq!(x[3], "NN");
 }
+
+#[test]
+fn repair_a_demand_clause_whose_verb_follows_an_inserted_phrase_is_left_alone() {
+    let x = xpos_of(
+        "He suggested that the national anthem , \" Hail Freedom , \" could still be sung .",
+    );
+    assert_eq!(x[5], "NN");
+    let x = xpos_of("Ministers insisted that Ethiopia withdraw its troops , officials said .");
+    assert_eq!(x[4], "VB");
+}
