@@ -9,6 +9,9 @@
 //! 1. tagger (`src/tagger.rs`): two greedy averaged-perceptron passes over joint `UPOS|XPOS`
 //!    labels; the first looks ahead through ambiguity classes, the second also sees the first
 //!    pass's tags of the following words;
+//!    where English grammar rules a tag out (a noun right after a modal, no finite verb in a
+//!    declarative sentence, an unseen opening name tagged as an adverb …), `src/repair.rs`
+//!    fixes it and the sentence is tagged again around the fixed tag;
 //! 2. lemmatizer (`src/lemmatizer.rs`): lookup table plus suffix edit rules keyed on XPOS;
 //! 3. parser (`src/parser.rs`): labelled arc-eager transition parser with Zhang & Nivre features
 //!    and beam search, trained as a global perceptron with early update (or greedily with a
@@ -25,8 +28,8 @@
 //!
 //! | test set | UPOS | XPOS | lemma | UAS | LAS |
 //! |---|---|---|---|---|---|
-//! | EWT test | 0.950 | 0.944 | 0.966 | 0.871 | 0.844 |
-//! | GUM test (all genres) | 0.955 | 0.951 | 0.968 | 0.867 | 0.838 |
+//! | EWT test | 0.951 | 0.944 | 0.966 | 0.871 | 0.844 |
+//! | GUM test (all genres) | 0.956 | 0.952 | 0.968 | 0.868 | 0.838 |
 //!
 //! The parser decodes with a beam of 32 (about 4k words/s on one core);
 //! [`SyntaxModel::with_beam_width`] trades accuracy for speed (beam 8: ~13k words/s, LAS about
@@ -53,6 +56,7 @@ mod hashing;
 mod lemmatizer;
 mod parser;
 mod perceptron;
+mod repair;
 mod tagger;
 mod train;
 
@@ -144,6 +148,7 @@ pub struct SyntaxModel {
     fallback_labels: (u16, u16),
     tag_upos: Vec<&'static str>,
     tag_is_punct: Vec<bool>,
+    repair_ids: Option<repair::RepairTags>,
 }
 
 struct Scratch {
@@ -193,6 +198,7 @@ impl SyntaxModel {
         let tag_upos: Vec<&'static str> =
             tagger.labels.iter().map(|(u, _)| static_upos(u)).collect();
         let tag_is_punct = tag_upos.iter().map(|&u| u == "PUNCT").collect();
+        let repair_ids = repair::RepairTags::new(&tagger.labels);
         Ok(SyntaxModel {
             description,
             beam_width: beam_width.max(1),
@@ -203,6 +209,7 @@ impl SyntaxModel {
             fallback_labels: (punct, parataxis),
             tag_upos,
             tag_is_punct,
+            repair_ids,
         })
     }
 
@@ -313,93 +320,36 @@ impl SyntaxModel {
         })
     }
 
-    /// Repairs a tag the left-to-right tagger gets wrong where grammar rules it out: a bare
-    /// infinitive (VB) right after a singular noun that "a"/"an" opens, with no object after
-    /// it ("issued an arrest warrant for …") is a singular noun — unless a causative or perception verb before the
-    /// noun phrase takes a bare infinitive ("let the army withdraw").
-    fn repair_tags(&self, forms: &[&str], tags: &mut [u16]) {
-        let label = |t: u16| &self.tagger.labels[t as usize];
-        let Some(nn) = self
-            .tagger
-            .labels
-            .iter()
-            .position(|(u, x)| u == "NOUN" && x == "NN")
-        else {
-            return;
-        };
-        for i in 2..tags.len() {
-            if label(tags[i]).1 != "VB" || label(tags[i - 1]).1 != "NN" {
-                continue;
+    /// Fixes tags English grammar rules out (see `repair.rs`) and tags the sentence again around
+    /// them, at most twice.
+    fn repair_tags(&self, forms: &[&str], s: &mut Scratch) {
+        let Some(ids) = &self.repair_ids else { return };
+        let mut forced: Vec<Option<u16>> = Vec::new();
+        for _ in 0..2 {
+            let fixes = repair::Sentence {
+                tagger: &self.tagger,
+                ids,
+                forms,
+                lex: &s.lex,
+                tags: &s.tags,
+                first: &s.first_tags,
             }
-            // A verb here would take an object or complement right after it.
-            if forms.get(i + 1).is_some_and(|f| {
-                matches!(
-                    f.to_lowercase().as_str(),
-                    "a" | "an"
-                        | "the"
-                        | "you"
-                        | "me"
-                        | "him"
-                        | "her"
-                        | "them"
-                        | "us"
-                        | "it"
-                        | "that"
-                        | "this"
-                        | "not"
-                )
-            }) {
-                continue;
+            .repairs(&mut s.feats, &mut s.scores);
+            if fixes.is_empty() {
+                return;
             }
-            // Walk left over adjectives and nouns to the determiner opening the phrase.
-            let mut j = i - 1;
-            while j > 0 && matches!(label(tags[j - 1]).1.as_str(), "JJ" | "NN" | "NNS" | "CD") {
-                j -= 1;
+            forced.resize(forms.len(), None);
+            for (i, t) in fixes {
+                forced[i] = Some(t);
             }
-            // An indefinite singular article: "an arrest warrant", never "a lot ask".
-            if j == 0 || !matches!(forms[j - 1].to_lowercase().as_str(), "a" | "an") {
-                continue;
-            }
-            let causative = forms[..j - 1].iter().rev().take(4).any(|f| {
-                matches!(
-                    f.to_lowercase().as_str(),
-                    "let"
-                        | "lets"
-                        | "make"
-                        | "makes"
-                        | "made"
-                        | "making"
-                        | "help"
-                        | "helps"
-                        | "helped"
-                        | "see"
-                        | "saw"
-                        | "seen"
-                        | "watch"
-                        | "watched"
-                        | "hear"
-                        | "heard"
-                        | "have"
-                        | "has"
-                        | "had"
-                        | "bid"
-                        | "would"
-                        | "will"
-                        | "can"
-                        | "could"
-                        | "should"
-                        | "must"
-                        | "may"
-                        | "might"
-                        | "to"
-                        | "did"
-                        | "do"
-                        | "does"
-                )
-            });
-            if !causative {
-                tags[i] = nn as u16;
-            }
+            self.tagger.tag(
+                &s.lex,
+                &forced,
+                &mut s.tags,
+                &mut s.first_tags,
+                &mut s.feats,
+                &mut s.scores,
+            );
         }
     }
 
@@ -410,12 +360,13 @@ impl SyntaxModel {
         }
         self.tagger.tag(
             &s.lex,
+            &[],
             &mut s.tags,
             &mut s.first_tags,
             &mut s.feats,
             &mut s.scores,
         );
-        self.repair_tags(forms, &mut s.tags);
+        self.repair_tags(forms, s);
         s.punct.clear();
         s.punct
             .extend(s.tags.iter().map(|&t| self.tag_is_punct[t as usize]));

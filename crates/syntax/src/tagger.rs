@@ -265,13 +265,33 @@ pub(crate) fn tag_sentence<S: Scorer>(
     feats: &mut Vec<u64>,
     scores: &mut Vec<f32>,
 ) {
+    tag_sentence_forced(scorer, lex, toks, first, &[], tags, feats, scores);
+}
+
+/// [`tag_sentence`] with some tags fixed in advance (`forced[i]`, where given): the words
+/// after a fixed tag are tagged with it as their history.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tag_sentence_forced<S: Scorer>(
+    scorer: &S,
+    lex: &TagLexicon,
+    toks: &[Lexical],
+    first: Option<&[u16]>,
+    forced: &[Option<u16>],
+    tags: &mut Vec<u16>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<f32>,
+) {
     tags.clear();
     scores.resize(scorer.nclasses(), 0.0);
     let (mut p1, mut p2) = (START, START + 1);
     for i in 0..toks.len() {
-        let tag = match lex.tagdict.get(&toks[i].w) {
-            Some(&t) => t,
-            None => {
+        let tag = match (
+            forced.get(i).copied().flatten(),
+            lex.tagdict.get(&toks[i].w),
+        ) {
+            (Some(t), _) => t,
+            (None, Some(&t)) => t,
+            (None, None) => {
                 features(toks, i, p1, p2, lex, first, feats);
                 scorer.score(feats, scores);
                 argmax(scores) as u16
@@ -326,10 +346,11 @@ impl Tagger {
         }
     }
 
-    /// Tags a sentence (both passes); `first` is scratch space.
+    /// Tags a sentence (both passes) with the tags in `forced` fixed; `first` is scratch space.
     pub(crate) fn tag(
         &self,
         toks: &[Lexical],
+        forced: &[Option<u16>],
         tags: &mut Vec<u16>,
         first: &mut Vec<u16>,
         feats: &mut Vec<u64>,
@@ -337,34 +358,76 @@ impl Tagger {
     ) {
         match &self.second {
             Some(second) => {
-                tag_sentence(
+                tag_sentence_forced(
                     &self.weights,
                     &self.lexicon,
                     toks,
                     None,
+                    forced,
                     first,
                     feats,
                     scores,
                 );
-                tag_sentence(
+                tag_sentence_forced(
                     second,
                     &self.lexicon,
                     toks,
                     Some(first),
+                    forced,
                     tags,
                     feats,
                     scores,
                 );
             }
-            None => tag_sentence(
+            None => tag_sentence_forced(
                 &self.weights,
                 &self.lexicon,
                 toks,
                 None,
+                forced,
                 tags,
                 feats,
                 scores,
             ),
+        }
+    }
+
+    /// True when the training data had the lower-cased form of `tok` (it has an ambiguity
+    /// class).
+    pub(crate) fn knows(&self, tok: &Lexical) -> bool {
+        self.lexicon.ambig.contains_key(&tok.lw)
+    }
+
+    /// The second (or only) pass's scores of every label for word `i` given the final tags
+    /// `tags` (history on the left) and the first pass's tags `first` (on the right).
+    pub(crate) fn scores_at(
+        &self,
+        toks: &[Lexical],
+        tags: &[u16],
+        first: &[u16],
+        i: usize,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<f32>,
+    ) {
+        let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
+        let p2 = if i >= 2 {
+            tags[i - 2] as u64
+        } else if i == 1 {
+            START
+        } else {
+            START + 1
+        };
+        match &self.second {
+            Some(second) => {
+                scores.resize(second.nclasses(), 0.0);
+                features(toks, i, p1, p2, &self.lexicon, Some(first), feats);
+                second.score(feats, scores);
+            }
+            None => {
+                scores.resize(self.weights.nclasses(), 0.0);
+                features(toks, i, p1, p2, &self.lexicon, None, feats);
+                self.weights.score(feats, scores);
+            }
         }
     }
 

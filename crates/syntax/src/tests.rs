@@ -184,3 +184,80 @@ fn any_input_gives_one_rooted_tree() {
         }
     }
 }
+
+/// XPOS tags of the builtin model for a sentence given as space-separated tokens.
+fn xpos_of(sentence: &str) -> Vec<String> {
+    let model = builtin().expect("the committed model loads");
+    let words: Vec<&str> = sentence.split(' ').collect();
+    model.analyze(&words).into_iter().map(|a| a.xpos).collect()
+}
+
+#[test]
+fn repair_an_unknown_opening_word_before_a_verb_is_a_name() {
+    let x = xpos_of("Zambia extradited a suspected militant to Britain on Sunday .");
+    assert_eq!((x[0].as_str(), x[1].as_str()), ("NNP", "VBD"));
+    let x = xpos_of("Angola on Monday denounced as a crime the attack on its embassy .");
+    assert_eq!(x[0], "NNP");
+}
+
+#[test]
+fn repair_a_modal_after_its_subject_takes_a_verb_but_a_question_keeps_its_subject() {
+    let x = xpos_of("Kenya said that Somalia must hand over the suspects .");
+    assert_eq!(x[5], "VB");
+    let x = xpos_of("But will diplomacy work ?");
+    assert_eq!(x[2], "NN");
+}
+
+#[test]
+fn repair_a_demand_clause_has_a_base_form_verb() {
+    let x = xpos_of("The union repeated its demand that the government ease controls on imports .");
+    assert_eq!(x[8], "VB");
+    let x = xpos_of("Ministers insisted that the United States match the offer .");
+    assert_eq!(x[6], "VB");
+}
+
+#[test]
+fn repair_a_sentence_without_a_finite_verb_gets_one_but_a_reduced_relative_does_not() {
+    let x = xpos_of("Thousands of Kurds demonstrated in the city , witnesses said .");
+    assert_eq!(x[3], "VBD");
+    let x = xpos_of("Soldiers killed in the attack were buried on Friday .");
+    assert_eq!(x[1], "VBN");
+}
+
+#[test]
+fn repair_numbers_and_neighboring() {
+    let x = xpos_of("Turkey will allow up to 13,000 refugees to return .");
+    assert_eq!(x[5], "CD");
+    let model = builtin().expect("the committed model loads");
+    let out = model.analyze(&["Refugees", "fled", "to", "neighboring", "Kenya", "."]);
+    assert_eq!(out[3].xpos, "JJ");
+    assert_eq!((out[3].head, out[3].deprel.as_str()), (5, "amod"));
+}
+
+#[test]
+fn repair_a_plural_noun_before_to_is_the_missing_present_tense() {
+    let x = xpos_of("Chile , like most other existing members , plans to raise taxes on copper .");
+    assert_eq!(x[8], "VBZ");
+    // A sentence with a finite verb keeps its noun: "the plans to raise taxes failed".
+    let x = xpos_of("The plans to raise taxes failed .");
+    assert_eq!(x[1], "NNS");
+}
+
+#[test]
+fn repair_an_infinitive_follows_a_verb_of_intent() {
+    let x = xpos_of("Kenya has offered to hand over to Uganda two of the suspects .");
+    assert_eq!((x[3].as_str(), x[4].as_str()), ("TO", "VB"));
+    // "agreed to" also takes a noun phrase.
+    let x = xpos_of("Chad agreed to mediation .");
+    assert_eq!(x[3], "NN");
+}
+
+#[test]
+fn repair_a_demand_clause_whose_verb_follows_an_inserted_phrase_is_left_alone() {
+    let x = xpos_of(
+        "He suggested that the national anthem , \" Hail Freedom , \" could still be sung .",
+    );
+    assert_eq!(x[5], "NN");
+    let x = xpos_of("Ministers insisted that Ethiopia withdraw its troops , officials said .");
+    assert_eq!(x[4], "VB");
+}
