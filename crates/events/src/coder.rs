@@ -257,7 +257,17 @@ impl Coder<'_, '_> {
                 // Ukraine could take place") is not the wisher's intent: the act keeps its
                 // own actors and code, qualified by the wish.
                 let desire = self.lex.in_class("desire", &lemma_of(self.tree, h));
-                let holder_tok = self.tree.subject(h);
+                // A noun's holder: its possessor ("its demand that …"), else the subject of
+                // the verb it is the object of ("Peru issued an ultimatum …").
+                let holder_tok = if self.tree.upos(h) == "NOUN" {
+                    self.tree.child(h, "nmod:poss").or_else(|| {
+                        (self.tree.rel(h) == "obj")
+                            .then(|| self.tree.head(h).and_then(|v| self.tree.subject(v)))
+                            .flatten()
+                    })
+                } else {
+                    self.tree.subject(h)
+                };
                 let mut holder = holder_tok.map(|s| self.actors(s)).unwrap_or_default();
                 if let (Some(x), true) = (holder_tok, holder.is_empty()) {
                     // "The opposition demanded the resignation of the Kenyan president": a
@@ -1013,29 +1023,28 @@ impl Coder<'_, '_> {
         }
         let h = t.head(p)?;
         let rel = t.deprel(p);
+        // "issued an ultimatum to Ecuador to halt attacks", "reiterated its demand
+        // that Israel ease …": a clause the parser hung on a light verb completes the
+        // verb's object.
+        let clause = (matches!(rel, "advcl" | "ccomp") || rel == "acl" && t.upos(h) == "VERB")
+            && t.children(p)
+                .iter()
+                .any(|&c| t.rel(c) == "mark" && matches!(t.lower(c), "to" | "that"));
+        if clause && !self.embedding_of(h).is_some_and(|k| k.transforms()) {
+            if let Some((o, k)) = t.object(h).filter(|&o| t.upos(o) == "NOUN").and_then(|o| {
+                self.embedding_of(o)
+                    .filter(|k| k.transforms())
+                    .map(|k| (o, k))
+            }) {
+                return Some((o, k));
+            }
+        }
         let fits = match rel {
             "xcomp" | "ccomp" | "csubj" => true,
             // "considering giving arms": a gerund complement the parser took for an adverbial.
             // "threatened on Monday to break relations": an infinitive the parser took for
             // an adverbial of purpose.
             "advcl" => {
-                // "issued an ultimatum to Ecuador to halt attacks": an infinitive the parser
-                // hung on a light verb completes the verb's object.
-                let infinitive = t
-                    .children(p)
-                    .iter()
-                    .any(|&c| t.rel(c) == "mark" && t.lower(c) == "to");
-                if infinitive && self.embedding_of(h).is_none() {
-                    if let Some((o, k)) =
-                        t.object(h).filter(|&o| t.upos(o) == "NOUN").and_then(|o| {
-                            self.embedding_of(o)
-                                .filter(|k| k.transforms())
-                                .map(|k| (o, k))
-                        })
-                    {
-                        return Some((o, k));
-                    }
-                }
                 // (Not a participle set off by a comma: "rejected the plan, urging …".)
                 // (Nor one with a preposition of its own: "rejected the offer for signing …".)
                 let gerund = t.xpos(p) == "VBG"
