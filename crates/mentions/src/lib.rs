@@ -28,7 +28,7 @@ use chrono::{Datelike, NaiveDate};
 use eventwire_document::{Document, Mention, MentionKind, MentionVia, PlaceInfo, Span, TokenId};
 use eventwire_kb::normalize::folded_key;
 use eventwire_kb::{Entity, EntityKind, EntryRef, Gender, KnowledgeBase, Person, Role, Via};
-use lexicon::{word_class, WordClass};
+use lexicon::{word_class, Group, WordClass};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -81,12 +81,26 @@ impl std::fmt::Debug for MentionFinder {
 /// What a token span was recognised as, before composition into mentions.
 #[derive(Clone, Debug)]
 enum Item {
-    Name { refs: Vec<EntryRef> },
-    Role { role: &'static Role, plural: bool },
-    Counterpart { plural: bool },
+    Name {
+        refs: Vec<EntryRef>,
+    },
+    Role {
+        role: &'static Role,
+        plural: bool,
+    },
+    Counterpart {
+        plural: bool,
+    },
     Honorific,
-    Pronoun { word: &'static str },
+    Pronoun {
+        word: &'static str,
+    },
     Capitalized,
+    /// An ethnic or religious group's word ("Kurds", "Kurdish", "Moslem").
+    Group {
+        group: &'static Group,
+        noun: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -172,6 +186,7 @@ impl MentionFinder {
             self.compose(doc, &folded, &found, range, &mut mentions);
         }
         link(self.kb, doc, &mut mentions);
+        possessed_roles(self.kb, doc, &mut mentions);
         doc.mentions = mentions;
     }
 
@@ -191,7 +206,21 @@ impl MentionFinder {
         while i < s1 {
             let norm = doc.tokens.norm(i as TokenId);
             let cap = starts_upper(norm);
-            if let Some((len, refs)) = self.match_name(doc, folded, i, s0, s1, cap) {
+            let group = lexicon::group(&folded[i]).filter(|_| cap);
+            let name = self.match_name(doc, folded, i, s0, s1, cap);
+            // A group's word that is also a small town's name ("Igbo") is the group.
+            let town = name.as_ref().is_some_and(|(len, refs)| {
+                *len == 1 && refs.iter().all(|r| r.kind == EntityKind::Place)
+            });
+            if let Some((g, noun)) = group.filter(|_| name.is_none() || town) {
+                out.push(Found {
+                    tokens: i as TokenId..i as TokenId + 1,
+                    item: Item::Group { group: g, noun },
+                });
+                i += 1;
+                continue;
+            }
+            if let Some((len, refs)) = name {
                 out.push(Found {
                     tokens: i as TokenId..(i + len) as TokenId,
                     item: Item::Name { refs },
@@ -436,6 +465,9 @@ impl MentionFinder {
         let kb = self.kb;
         let date = doc.date;
         let mut used = vec![false; found.len()];
+        // Mentions whose country the rest of the sentence decides.
+        let mut pending: Vec<(usize, Pending)> = Vec::new();
+        let first_here = out.len();
         // People first, absorbing the roles and modifiers before them.
         for k in 0..found.len() {
             if used[k] {
@@ -531,16 +563,27 @@ impl MentionFinder {
                         for u in used.iter_mut().take(end_k + 1).skip(k) {
                             *u = true;
                         }
+                        let title_sector = match &found[k - 1].item {
+                            Item::Role { role, .. } => role.sector.clone(),
+                            _ => String::new(),
+                        };
                         let (start, code_from_role) =
                             absorb_left(kb, doc, folded, found, k, &mut used, date);
+                        // "Judge Alejandro Rivera": a title without a country; the sentence
+                        // may give it.
+                        let code_from_role = code_from_role.or_else(|| {
+                            pending.push((out.len(), Pending::Person(title_sector.clone())));
+                            Some((String::new(), None, Some(title_sector)))
+                        });
                         if let Some((code, country, sector)) = code_from_role {
+                            let code = Some(code).filter(|c| !c.is_empty());
                             out.push(Mention {
                                 span: span_of(doc, start..found[end_k].tokens.end),
                                 tokens: start..found[end_k].tokens.end,
                                 head: found[end_k].tokens.end - 1,
                                 kind: MentionKind::Actor,
                                 via: MentionVia::Role,
-                                code: Some(code),
+                                code,
                                 country,
                                 sector,
                                 name: Some(join_tokens(
@@ -598,19 +641,29 @@ impl MentionFinder {
                 }
             }
             let (start, left) = modifier_left(kb, doc, folded, found, k, &mut used, date);
-            // "ethnic Albanian guerrillas operating in Macedonia": an ethnic group takes the
-            // country it lives in when the text says so.
-            let ethnic = left.is_some() && start > 0 && folded[start as usize - 1] == "ethnic";
-            let base = if ethnic {
-                let mut probe = used.to_vec();
-                modifier_of(kb, doc, folded, found, k, sector, &mut probe, date)
-                    .filter(|b| !b.organization)
-                    .or(left)
-            } else {
-                left
+            // "ethnic Albanian guerrillas operating in Macedonia": an ethnic or religious
+            // group takes the country it lives in when the text says so, else the sentence's.
+            let mut pending_group = None;
+            let base = match left {
+                Some(b) if b.country.is_none() && b.group.is_some() => {
+                    match group_place(kb, doc, folded, found, f.tokens.end, date) {
+                        Some(c) => Some(Base {
+                            code: c.clone(),
+                            country: Some(c),
+                            ..b
+                        }),
+                        None => {
+                            pending_group = b.group;
+                            None
+                        }
+                    }
+                }
+                other => other
+                    .or_else(|| modifier_of(kb, doc, folded, found, k, sector, &mut used, date)),
             };
-            let base =
-                base.or_else(|| modifier_of(kb, doc, folded, found, k, sector, &mut used, date));
+            if let Some(g) = pending_group {
+                pending.push((out.len(), Pending::Group(g, sector.to_string())));
+            }
             let (code, country) = match &base {
                 Some(b) => (Some(b.code_with(sector)), b.country.clone()),
                 None => (None, None),
@@ -648,10 +701,49 @@ impl MentionFinder {
                     if let Some(mut m) = name_mention(kb, doc, folded, f.tokens.clone(), refs, date)
                     {
                         if m.via == MentionVia::Demonym {
-                            ethnic_group(kb, doc, folded, found, k, &mut used, &mut m);
+                            if let Some(g) =
+                                ethnic_group(kb, doc, folded, found, k, &mut used, &mut m, date)
+                            {
+                                pending.push((out.len(), Pending::Group(g, "CVL".into())));
+                            }
                         }
                         out.push(m);
                     }
+                }
+                Item::Group { group, noun: true } => {
+                    // "Kurds", "ethnic Tamils", "Moslems in Bosnia": members of a group.
+                    used[k] = true;
+                    let s = if is_ethnic_cue(folded, f.tokens.start) {
+                        f.tokens.start - 1
+                    } else {
+                        f.tokens.start
+                    };
+                    let plural = folded[f.tokens.start as usize].ends_with('s')
+                        && !folded[f.tokens.start as usize].ends_with("ss");
+                    let mut m = Mention {
+                        span: span_of(doc, s..f.tokens.end),
+                        tokens: s..f.tokens.end,
+                        head: f.tokens.start,
+                        kind: MentionKind::Actor,
+                        via: MentionVia::Demonym,
+                        code: None,
+                        country: None,
+                        sector: Some("CVL".into()),
+                        name: Some(doc.tokens.norm(f.tokens.start).to_string()),
+                        kb_id: None,
+                        place: None,
+                        antecedent: None,
+                        person: !plural,
+                        plural,
+                    };
+                    match group_place(kb, doc, folded, found, f.tokens.end, date) {
+                        Some(c) => {
+                            m.code = Some(format!("{c}CVL{}", group.code));
+                            m.country = Some(c);
+                        }
+                        None => pending.push((out.len(), Pending::Group(group, "CVL".into()))),
+                    }
+                    out.push(m);
                 }
                 Item::Pronoun { word } => {
                     used[k] = true;
@@ -675,14 +767,21 @@ impl MentionFinder {
                 _ => {}
             }
         }
+        for (i, p) in &pending {
+            resolve_pending(kb, &mut out[first_here..], *i - first_here, p);
+        }
         let first = out.partition_point(|m| m.tokens.start < range.start);
         out[first..].sort_by_key(|m| (m.tokens.start, m.tokens.end));
     }
 }
 
-/// An ethnic group lives in the country the text places it in: "Bosnian Serbs" (a national
-/// adjective before another nation's plural demonym) are Bosnia's, "ethnic Albanians in
-/// Macedonia" Macedonia's. The mention keeps the group's words; its code is that country's.
+/// An ethnic group lives in the country the text places it in: "Bosnian Serbs" and "Iraqi
+/// Kurds" (a national adjective before a group's plural) are Bosnia's and Iraq's, "ethnic
+/// Albanians in Macedonia" and "the Albanians of southern Serbia" Macedonia's and Serbia's. The
+/// mention keeps the group's words; its code is that country's, with the group's code after
+/// the civilian sector. Returns the group when the sentence must decide the country ("ethnic
+/// Albanians" alone).
+#[allow(clippy::too_many_arguments)]
 fn ethnic_group(
     kb: &'static KnowledgeBase,
     doc: &Document,
@@ -691,64 +790,227 @@ fn ethnic_group(
     k: usize,
     used: &mut [bool],
     m: &mut Mention,
-) {
+    date: Option<NaiveDate>,
+) -> Option<&'static Group> {
     let country_of_ref = |refs: &[EntryRef], demonym: bool| {
         refs.iter().find_map(|r| match kb.entity(*r) {
             Entity::Country(c) if (r.via == Via::Demonym) == demonym => Some(c),
             _ => None,
         })
     };
-    let set = |m: &mut Mention, c: &eventwire_kb::Country| {
-        m.code = Some(c.code.clone());
-        m.country = Some(c.code.clone());
-        m.name = Some(c.name.clone());
-        m.kb_id = Some(format!("country:{}", c.code));
+    let set_group = |m: &mut Mention, country: Option<&str>, g: &Group| {
+        m.code = country.map(|c| format!("{c}CVL{}", g.code));
+        m.country = country.map(str::to_string);
+        m.sector = Some("CVL".into());
+        m.kb_id = None;
+        m.name = Some(doc.slice(span_of(doc, m.tokens.clone())).to_string());
+        m.plural = true;
     };
-    // "Bosnian Serbs": this adjective, then another country's plural demonym.
+    let extend = |m: &mut Mention, end: TokenId| {
+        m.tokens.end = end;
+        m.span = span_of(doc, m.tokens.clone());
+        m.head = end - 1;
+    };
+    // "Bosnian Serbs", "Iraqi Kurds": this adjective, then a group's or another country's plural.
     if let Some(n) = found.get(k + 1).filter(|n| {
         n.tokens.start == m.tokens.end && !used[k + 1] && !folded[m.head as usize].ends_with('s')
     }) {
-        if let Item::Name { refs } = &n.item {
-            let plural = folded[n.tokens.end as usize - 1].ends_with('s');
-            if let (Some(other), true) = (country_of_ref(refs, true), plural) {
-                if m.country.as_deref() != Some(other.code.as_str()) {
-                    // In nations of immigrants the noun is the nationality ("Chinese Americans").
-                    if IMMIGRANT_NATIONS.contains(&other.code.as_str()) {
-                        set(m, other);
+        let last = folded[n.tokens.end as usize - 1].as_str();
+        let plural = last.ends_with('s');
+        match &n.item {
+            Item::Group { group, noun: true } if plural => {
+                used[k + 1] = true;
+                extend(m, n.tokens.end);
+                let c = m.country.clone();
+                set_group(m, c.as_deref(), group);
+                return None;
+            }
+            Item::Name { refs } if plural => {
+                if let Some(other) = country_of_ref(refs, true) {
+                    if m.country.as_deref() != Some(other.code.as_str()) {
+                        used[k + 1] = true;
+                        extend(m, n.tokens.end);
+                        m.plural = true;
+                        // In nations of immigrants the noun is the nationality ("Chinese
+                        // Americans").
+                        if IMMIGRANT_NATIONS.contains(&other.code.as_str()) {
+                            m.code = Some(other.code.clone());
+                            m.country = Some(other.code.clone());
+                            m.name = Some(other.name.clone());
+                            m.kb_id = Some(format!("country:{}", other.code));
+                        } else if let Some((g, _)) = lexicon::group(last)
+                            .filter(|(g, _)| g.nation == Some(other.code.as_str()))
+                        {
+                            let c = m.country.clone();
+                            set_group(m, c.as_deref(), g);
+                        }
+                        return None;
                     }
-                    used[k + 1] = true;
-                    m.tokens.end = n.tokens.end;
-                    m.span = span_of(doc, m.tokens.clone());
-                    m.head = n.tokens.end - 1;
-                    m.plural = true;
-                    return;
                 }
             }
+            _ => {}
         }
     }
-    // "ethnic Albanians in Macedonia".
-    let t = m.tokens.start as usize;
-    if t == 0 || folded[t - 1] != "ethnic" || !m.plural {
-        return;
+    // "ethnic Albanians", "Albanians in Macedonia": a nation's demonym naming the ethnic group.
+    let word = folded[m.head as usize].as_str();
+    let (g, noun) = lexicon::group(word)?;
+    if !noun || !word.ends_with('s') || g.nation.is_none() || g.nation != m.country.as_deref() {
+        return None;
     }
-    let mut p = m.tokens.end as usize;
-    if matches!(folded.get(p).map(String::as_str), Some("living" | "based")) {
-        p += 1;
+    let cue = is_ethnic_cue(folded, m.tokens.start);
+    let place = group_place(kb, doc, folded, found, m.tokens.end, date)
+        .filter(|c| Some(c.as_str()) != g.nation);
+    if cue {
+        m.tokens.start -= 1;
+        m.span = span_of(doc, m.tokens.clone());
     }
-    if !matches!(folded.get(p).map(String::as_str), Some("in" | "of")) {
-        return;
+    match (cue, place) {
+        (_, Some(c)) => {
+            set_group(m, Some(&c), g);
+            None
+        }
+        (true, None) => {
+            set_group(m, None, g);
+            Some(g)
+        }
+        (false, None) => None,
     }
-    p += 1;
-    if folded.get(p).map(String::as_str) == Some("the") {
-        p += 1;
+}
+
+/// The country of the place a group is said to live or act in: "Kurds in Germany", "the
+/// Albanians of southern Serbia", "guerrillas operating in Macedonia".
+fn group_place(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    end: TokenId,
+    date: Option<NaiveDate>,
+) -> Option<String> {
+    let word = |t: usize| folded.get(t).map(String::as_str);
+    let mut t = end as usize;
+    if matches!(
+        word(t),
+        Some("living" | "based" | "operating" | "residing" | "settled" | "fighting")
+    ) {
+        t += 1;
     }
-    if let Some(Found {
-        item: Item::Name { refs },
-        ..
-    }) = found.iter().find(|f| f.tokens.start as usize == p)
-    {
-        if let Some(c) = country_of_ref(refs, false) {
-            set(m, c);
+    if !matches!(word(t), Some("in" | "of" | "inside")) {
+        return None;
+    }
+    t += 1;
+    if word(t) == Some("the") {
+        t += 1;
+    }
+    while word(t).is_some_and(|w| word_class(w, WordClass::Direction)) {
+        t += 1;
+    }
+    let f = found.iter().find(|f| f.tokens.start as usize == t)?;
+    let Item::Name { refs } = &f.item else {
+        return None;
+    };
+    let b = base_of(kb, doc, refs, f.tokens.clone(), date)?;
+    if b.organization {
+        return None;
+    }
+    b.country
+}
+
+/// A mention whose country the rest of its sentence decides.
+enum Pending {
+    /// An ethnic or religious group, with its sector.
+    Group(&'static Group, String),
+    /// An unknown person with a title ("Judge X"), with the title's sector.
+    Person(String),
+}
+
+/// Sectors of the state's own actors: the country they act for is the sentence's domestic
+/// context.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// Give the pending mention `i` of one sentence's mentions `ms` its country.
+///
+/// A group lives in the one country whose state acts in the sentence (a country named as an
+/// actor, its government, army, police, courts: "Egyptian police dispersed Moslem
+/// demonstrators"), else the one country where the sentence's places are; a group with a known
+/// set of homes only in one of them, else in its main home; otherwise the group's own code
+/// stands alone (`KUR`, `MOSREB`). A titled unknown person ("Judge X") takes the one country
+/// every other actor of the sentence has, and no country otherwise.
+fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: &Pending) {
+    let real = |c: &String| kb.country(c).is_some();
+    let others = || {
+        ms.iter()
+            .enumerate()
+            .filter(move |(j, m)| *j != i && m.kind == MentionKind::Actor && m.code.is_some())
+            .map(|(_, m)| m)
+    };
+    let one = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        match v.as_slice() {
+            [c] => Some(c.clone()),
+            _ => None,
+        }
+    };
+    match p {
+        Pending::Group(g, sector) => {
+            let not_nation = |c: &String| Some(c.as_str()) != g.nation;
+            // The state's agencies and people first, then countries named as actors, then
+            // places: the first of these that names any country must name exactly one.
+            let agencies: Vec<String> = others()
+                .filter(|m| {
+                    m.via == MentionVia::Metonym
+                        || m.sector
+                            .as_deref()
+                            .is_some_and(|s| STATE_SECTORS.contains(&s))
+                })
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let states: Vec<String> = others()
+                .filter(|m| {
+                    m.kb_id
+                        .as_deref()
+                        .is_some_and(|id| id.starts_with("country:"))
+                        && m.via == MentionVia::Name
+                })
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let places: Vec<String> = ms
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place)
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let country = [agencies, states, places]
+                .into_iter()
+                .find(|v| !v.is_empty())
+                .and_then(one);
+            let country = country
+                .filter(|c| {
+                    g.nation.is_some() || g.homes.is_empty() || g.homes.contains(&c.as_str())
+                })
+                .or_else(|| g.default_home().map(str::to_string));
+            let m = &mut ms[i];
+            m.code = Some(match &country {
+                Some(c) => format!("{c}{sector}{}", g.code),
+                None if sector == "CVL" => g.code.to_string(),
+                None => format!("{}{sector}", g.code),
+            });
+            m.country = country;
+        }
+        Pending::Person(sector) => {
+            let countries: Vec<String> = others()
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c))
+                .collect();
+            let all_have = others().all(|m| m.country.as_ref().is_some_and(|c| real(c)));
+            if let Some(c) = one(countries).filter(|_| all_have) {
+                let m = &mut ms[i];
+                m.code = Some(format!("{c}{sector}"));
+                m.country = Some(c);
+            }
         }
     }
 }
@@ -760,14 +1022,31 @@ struct Base {
     country: Option<String>,
     /// An organisation's own code (IGOWSTNAT) is used as is.
     organization: bool,
+    /// An ethnic or religious group ("Kurdish rebels"): its code follows the sector, and
+    /// without a country the group's country comes from the sentence.
+    group: Option<&'static Group>,
 }
 
 impl Base {
+    fn country(code: &str) -> Base {
+        Base {
+            code: code.to_string(),
+            country: Some(code.to_string()),
+            organization: false,
+            group: None,
+        }
+    }
+
     fn code_with(&self, sector: &str) -> String {
         if self.organization {
             self.code.clone()
         } else {
-            format!("{}{}", self.code, sector)
+            format!(
+                "{}{}{}",
+                self.code,
+                sector,
+                self.group.map_or("", |g| g.code)
+            )
         }
     }
 }
@@ -1028,6 +1307,31 @@ fn modifier_left(
                 norm.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon::is_function_word(w)
             }
         };
+        // "Vietnamese-led forces": forces led by a nation are its forces ("Iranian-backed
+        // militias" are not Iran's: "backed" ends the modifiers below, as a hyphen does).
+        let hyphen_before = t >= 2 && folded[t as usize - 2] == "-";
+        if hyphen_before && matches!(w, "led" | "commanded" | "dominated" | "run") {
+            t -= 2;
+            skipped += 1;
+            continue;
+        }
+        if hyphen_before
+            && matches!(
+                w,
+                "backed"
+                    | "supported"
+                    | "funded"
+                    | "armed"
+                    | "trained"
+                    | "allied"
+                    | "sponsored"
+                    | "aligned"
+                    | "leaning"
+                    | "held"
+            )
+        {
+            break;
+        }
         if w == "'s" || w == "'" || lower_adj {
             t -= 1;
             skipped += 1;
@@ -1050,15 +1354,41 @@ fn modifier_left(
             } else {
                 s
             };
-            return (
-                s,
-                Some(Base {
-                    code: country.clone(),
-                    country: Some(country),
-                    organization: false,
-                }),
-            );
+            return (s, Some(Base::country(&country)));
         }
+    }
+    if let Some((group, s)) = group_modifier(kb, folded, found, j, used) {
+        // "Turkish Kurd refugees", "ethnic Albanian guerrillas", "Moslem demonstrators": the
+        // group's country is a national word before it, when there is one.
+        used[j] = true;
+        let before = (0..j).rev().find(|&i| found[i].tokens.end == s && !used[i]);
+        let country = before.and_then(|i| match &found[i].item {
+            Item::Name { refs } => base_of(kb, doc, refs, found[i].tokens.clone(), date)
+                .filter(|b| !b.organization)
+                .map(|b| (i, b)),
+            _ => None,
+        });
+        let (s, country) = match country {
+            Some((i, b)) => {
+                used[i] = true;
+                (found[i].tokens.start, b.country)
+            }
+            None => (s, None),
+        };
+        let s = if s > 0 && folded[s as usize - 1] == "the" {
+            s - 1
+        } else {
+            s
+        };
+        return (
+            s,
+            Some(Base {
+                code: country.clone().unwrap_or_default(),
+                country,
+                organization: false,
+                group: Some(group),
+            }),
+        );
     }
     let Item::Name { refs } = &found[j].item else {
         return (span_start, None);
@@ -1075,6 +1405,50 @@ fn modifier_left(
         s
     };
     (s, Some(base))
+}
+
+/// "ethnic" right before token `t`.
+fn is_ethnic_cue(folded: &[String], t: TokenId) -> bool {
+    t > 0 && folded[t as usize - 1] == "ethnic"
+}
+
+/// The ethnic or religious group item `j` names as a modifier, and the first token of its
+/// words ("ethnic" included): a group's own word ("Kurdish", "Moslem"), or a national adjective
+/// after "ethnic" ("ethnic Albanian").
+fn group_modifier(
+    kb: &'static KnowledgeBase,
+    folded: &[String],
+    found: &[Found],
+    j: usize,
+    used: &[bool],
+) -> Option<(&'static Group, TokenId)> {
+    if used[j] {
+        return None;
+    }
+    let f = &found[j];
+    let group = match &f.item {
+        Item::Group { group, .. } => *group,
+        Item::Name { refs } if f.tokens.len() == 1 => {
+            // "ethnic Albanian", or after another country's name ("Kosovo Albanian").
+            let placed = j > 0
+                && found[j - 1].tokens.end == f.tokens.start
+                && matches!(&found[j - 1].item, Item::Name { refs } if refs.iter().any(|r| matches!(r.kind, EntityKind::Country | EntityKind::Place)));
+            if !is_ethnic_cue(folded, f.tokens.start) && !placed {
+                return None;
+            }
+            let (g, _) = lexicon::group(&folded[f.tokens.start as usize])?;
+            let nation = refs.iter().any(|r| {
+                matches!(kb.entity(*r), Entity::Country(c) if Some(c.code.as_str()) == g.nation)
+            });
+            if !nation {
+                return None;
+            }
+            g
+        }
+        _ => return None,
+    };
+    let s = f.tokens.start;
+    Some((group, if is_ethnic_cue(folded, s) { s - 1 } else { s }))
 }
 
 /// "the foreign minister of Russia", "police in Lahore": a country, seat or place after "of"
@@ -1142,13 +1516,7 @@ fn base_of(
 ) -> Option<Base> {
     for r in refs {
         match kb.entity(*r) {
-            Entity::Country(c) => {
-                return Some(Base {
-                    code: c.code.clone(),
-                    country: Some(c.code.clone()),
-                    organization: false,
-                })
-            }
+            Entity::Country(c) => return Some(Base::country(&c.code)),
             Entity::Organization(o) => {
                 let code = kb.resolve_organization(&o.kb_id, date)?.to_string();
                 let organization = !code.get(3..).unwrap_or("").is_empty() || o.country.is_none();
@@ -1160,6 +1528,7 @@ fn base_of(
                         code[..3].to_string()
                     },
                     organization,
+                    group: None,
                 });
             }
             _ => {}
@@ -1168,22 +1537,14 @@ fn base_of(
     // A capital or seat of government ("Washington officials", "Kremlin officials").
     let surface = doc.slice(span_of(doc, tokens));
     if let Some((country, _)) = kb.metonym(surface) {
-        return Some(Base {
-            code: country.to_string(),
-            country: Some(country.to_string()),
-            organization: false,
-        });
+        return Some(Base::country(&country));
     }
     // A place: its country ("Lahore police" → PAK). The gazetteer lists the most populous
     // place first; a capital wins.
     let mut places = kb.place(surface);
     places.sort_by_key(|p| std::cmp::Reverse(is_capital(kb, p)));
     let p = places.first()?;
-    (!p.country.is_empty() && p.country != "-").then(|| Base {
-        code: p.country.clone(),
-        country: Some(p.country.clone()),
-        organization: false,
-    })
+    (!p.country.is_empty() && p.country != "-").then(|| Base::country(&p.country))
 }
 
 fn is_capital(kb: &'static KnowledgeBase, p: &eventwire_kb::Place) -> bool {
@@ -1563,6 +1924,46 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// "Syria ... its troops", "the rebels and their commanders": a role noun without a country
+/// right after a possessive pronoun belongs to the pronoun's antecedent: an organisation's own
+/// code, else the antecedent's country with the role's sector.
+fn possessed_roles(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (prev, m) = (&mentions[k - 1], &mentions[k]);
+        if m.via != MentionVia::Role
+            || m.code.is_some()
+            || prev.via != MentionVia::Pronoun
+            || prev.tokens.end != m.tokens.start
+            || !matches!(
+                folded_key(doc.tokens.norm(prev.head)).as_str(),
+                "its" | "their" | "his" | "her"
+            )
+        {
+            continue;
+        }
+        let Some(sector) = m.sector.clone() else {
+            continue;
+        };
+        let org = prev
+            .kb_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("org:"));
+        let code = match (&prev.code, &prev.country) {
+            (Some(c), _) if org => Some(c.clone()),
+            (Some(_), Some(country)) if kb.country(country).is_some() => {
+                Some(format!("{country}{sector}"))
+            }
+            _ => None,
+        };
+        if let Some(code) = code {
+            let country = prev.country.clone();
+            let mm = &mut mentions[k];
+            mm.code = Some(code);
+            mm.country = country;
         }
     }
 }
