@@ -12,6 +12,13 @@
 //!    from a national adjective, a country, capital or organisation before them ("Russian
 //!    warplanes", "Washington officials", "Nato chief") or an "of" phrase after them; a person's
 //!    name right after a role joins it ("Japanese prime minister Fumio Kishida").
+//!    Ethnic and religious groups (`data/mentions/groups.tsv`) are coded by the country they
+//!    live in, with the group's code after the sector ("Iraqi Kurds" IRQCVLKUR, "ethnic
+//!    Albanian rebels fighting in Macedonia" MKDREBABN); a nation's demonym names its ethnic
+//!    group only after "ethnic" or with a place of residence ("the Albanians of Montenegro").
+//!    Groups, non-state role nouns and titled unknown people that the text gives no country
+//!    take the sentence's: the one country whose state acts in it, else the one country of its
+//!    places (titled people: the one country all other actors share).
 //! 3. **People** resolve by the document's date through their tenures (Stoltenberg in 2023 →
 //!    IGOWSTNAT); surnames with or without a title ("Mr Xi", "Stoltenberg") resolve to the
 //!    person named earlier, else to the one office holder of that surname on the date.
@@ -668,6 +675,9 @@ impl MentionFinder {
                 Some(b) => (Some(b.code_with(sector)), b.country.clone()),
                 None => (None, None),
             };
+            if base.is_none() && pending_group.is_none() && CONTEXT_SECTORS.contains(&sector) {
+                pending.push((out.len(), Pending::Role(sector.to_string())));
+            }
             let head_level = counterpart || role_sector.is_some_and(|r| r.level == "head");
             out.push(Mention {
                 span: span_of(doc, start..f.tokens.end),
@@ -922,7 +932,15 @@ enum Pending {
     Group(&'static Group, String),
     /// An unknown person with a title ("Judge X"), with the title's sector.
     Person(String),
+    /// A group of people without a country ("prisoners", "demonstrators"), with its sector.
+    Role(String),
 }
+
+/// Sectors of groups that, named without a country, belong to the country the sentence is
+/// about ("prisoners rioted at a jail in Dili").
+const CONTEXT_SECTORS: &[&str] = &[
+    "CVL", "REB", "OPP", "CRM", "LAB", "EDU", "MED", "HLH", "BUS", "AGR", "SEP",
+];
 
 /// Sectors of the state's own actors: the country they act for is the sentence's domestic
 /// context.
@@ -953,8 +971,13 @@ fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: 
         }
     };
     match p {
-        Pending::Group(g, sector) => {
-            let not_nation = |c: &String| Some(c.as_str()) != g.nation;
+        Pending::Group(_, sector) | Pending::Role(sector) => {
+            let g = match p {
+                Pending::Group(g, _) => Some(*g),
+                _ => None,
+            };
+            let nation = g.and_then(|g| g.nation);
+            let not_nation = |c: &String| Some(c.as_str()) != nation;
             // The state's agencies and people first, then countries named as actors, then
             // places: the first of these that names any country must name exactly one.
             let agencies: Vec<String> = others()
@@ -987,6 +1010,14 @@ fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: 
                 .into_iter()
                 .find(|v| !v.is_empty())
                 .and_then(one);
+            let Some(g) = g else {
+                if let Some(c) = country {
+                    let m = &mut ms[i];
+                    m.code = Some(format!("{c}{sector}"));
+                    m.country = Some(c);
+                }
+                return;
+            };
             let country = country
                 .filter(|c| {
                     g.nation.is_some() || g.homes.is_empty() || g.homes.contains(&c.as_str())
@@ -1005,7 +1036,7 @@ fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: 
                 .filter_map(|m| m.country.clone())
                 .filter(|c| real(c))
                 .collect();
-            let all_have = others().all(|m| m.country.as_ref().is_some_and(|c| real(c)));
+            let all_have = others().all(|m| m.country.as_ref().is_some_and(&real));
             if let Some(c) = one(countries).filter(|_| all_have) {
                 let m = &mut ms[i];
                 m.code = Some(format!("{c}{sector}"));
@@ -1537,7 +1568,7 @@ fn base_of(
     // A capital or seat of government ("Washington officials", "Kremlin officials").
     let surface = doc.slice(span_of(doc, tokens));
     if let Some((country, _)) = kb.metonym(surface) {
-        return Some(Base::country(&country));
+        return Some(Base::country(country));
     }
     // A place: its country ("Lahore police" → PAK). The gazetteer lists the most populous
     // place first; a capital wins.
