@@ -464,3 +464,52 @@ fn chinese_americans_are_americans() {
     );
     assert_eq!(code_of(&d, "Chinese Americans").as_deref(), Some("USA"));
 }
+
+#[test]
+fn a_small_town_name_needs_a_place_context() {
+    // Union (New Jersey) is a town of under 100,000: inside an unknown name it is no place.
+    let d = doc(
+        "The Kenyan Union of Nurses called off its strike.",
+        (2017, 11, 2),
+    );
+    assert!(d
+        .mentions
+        .iter()
+        .all(|m| m.kind != MentionKind::Place || d.slice(m.span) != "Union"));
+    let d = doc("Floods hit homes in Union on Monday.", (2017, 11, 2));
+    assert!(d
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Place && d.slice(m.span) == "Union"));
+}
+
+#[test]
+fn a_surname_given_with_another_first_name_is_not_a_known_person() {
+    // Lai Ching-te is Taiwan's president in 2025; "Jimmy Lai" is someone else.
+    let d = doc(
+        "Jimmy Lai appeared in court. Lai denied the charges.",
+        (2025, 8, 1),
+    );
+    assert!(all(&d)
+        .iter()
+        .all(|(_, c)| !c.as_deref().is_some_and(|c| c.starts_with("TWN"))));
+}
+
+#[test]
+fn a_group_of_an_organisation_or_country_phrase_takes_its_country() {
+    let d = doc(
+        "Nurses from three Canadian charities arrived at the clinic.",
+        (2015, 1, 1),
+    );
+    assert_eq!(code_of(&d, "Nurses").as_deref(), Some("CANHLH"));
+}
+
+#[test]
+fn the_reporter_of_the_news_is_no_context() {
+    // The victims are where the attack was, not where the officials who reported it sit.
+    let d = doc(
+        "Gunmen attacked a market in Kandahar, killing 12 civilians, officials in Islamabad said.",
+        (2010, 1, 1),
+    );
+    assert_ne!(code_of(&d, "civilians").as_deref(), Some("PAKCVL"));
+}

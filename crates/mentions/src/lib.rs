@@ -321,6 +321,9 @@ impl MentionFinder {
         if len == 1 && !self.single_token_ok(doc, folded, i, s0, &p.refs) {
             return None;
         }
+        if len == 1 && self.minor_place_out_of_context(folded, i, s0, &p.refs) {
+            return None;
+        }
         Some((len, p.refs.clone()))
     }
 
@@ -406,6 +409,43 @@ impl MentionFinder {
             }
         }
         false
+    }
+
+    /// A one-word name that only names small gazetteer towns ("Union", a town of 57,000; "Lai"
+    /// in Chad) is a place only where a place is expected: after a locative preposition, "to",
+    /// "from" or "of" ("the town of Lai"). Elsewhere it is more likely part of another name
+    /// ("the Nigerian Union of Teachers", "Jimmy Lai"). Hand-written places, capitals and
+    /// towns of 100,000 people or more keep their reading.
+    fn minor_place_out_of_context(
+        &self,
+        folded: &[String],
+        i: usize,
+        s0: usize,
+        refs: &[EntryRef],
+    ) -> bool {
+        const MINOR_POPULATION: u64 = 100_000;
+        let minor = refs.iter().all(|r| match self.kb.entity(*r) {
+            Entity::Place(p) => {
+                p.geonameid.is_some()
+                    && p.kind == "city"
+                    && p.population < MINOR_POPULATION
+                    && !p.capital
+            }
+            _ => false,
+        });
+        if !minor {
+            return false;
+        }
+        let mut t = i;
+        while t > s0 && (folded[t - 1] == "the" || word_class(&folded[t - 1], WordClass::Direction))
+        {
+            t -= 1;
+        }
+        let expected = t > s0 && {
+            let w = folded[t - 1].as_str();
+            word_class(w, WordClass::Locative) || matches!(w, "to" | "from" | "of")
+        };
+        !expected
     }
 
     /// A single capitalized token that is also a common English word ("March", "Nice", "May")
@@ -542,6 +582,28 @@ impl MentionFinder {
                                 .any(|m| m.kb_id.as_deref() == Some(p.kb_id.as_str()))
                             || !self.given_names.contains(&folded[f.tokens.start as usize])
                     });
+                    // A lone surname that the document gave earlier with another first name
+                    // ("Jimmy Lai ... Lai") is that other, unknown person.
+                    let person = person.filter(|p| {
+                        let t = surname_tok as usize;
+                        !alone
+                            || !(1..=t).any(|x| {
+                                folded[x] == folded[t]
+                                    && starts_upper(doc.tokens.norm(x as TokenId - 1))
+                                    && !folded[x - 1].ends_with('.')
+                                    && self.kb.role_entry(&folded[x - 1]).is_none()
+                                    && !word_class(&folded[x - 1], WordClass::Honorific)
+                                    && !bears_name(p, &folded[x - 1])
+                                    && !self.phrases.get(&folded[x - 1]).is_some_and(|p| {
+                                        p.refs.iter().any(|r| {
+                                            matches!(
+                                                r.kind,
+                                                EntityKind::Country | EntityKind::Organization
+                                            )
+                                        })
+                                    })
+                            })
+                    });
                     if let Some(person) = person.filter(|_| {
                         titled || is_propn || f.tokens.start != range.start || end_k > k
                     }) {
@@ -675,7 +737,27 @@ impl MentionFinder {
                 Some(b) => (Some(b.code_with(sector)), b.country.clone()),
                 None => (None, None),
             };
-            if base.is_none() && pending_group.is_none() && CONTEXT_SECTORS.contains(&sector) {
+            // A role word used as a modifier ("terrorist activities", "the militant group
+            // Hamas") or inside an unknown capitalized name ("Physicians for Human Rights")
+            // names no group of its own.
+            let head = f.tokens.end - 1;
+            let modifier_use = doc.syntax.as_ref().is_some_and(|syn| {
+                matches!(syn.deprel[head as usize].as_str(), "amod" | "compound")
+            });
+            let in_name =
+                f.tokens.start > range.start && starts_upper(doc.tokens.norm(f.tokens.start));
+            let possessed = start > 0
+                && matches!(
+                    folded[start as usize - 1].as_str(),
+                    "its" | "their" | "his" | "her"
+                );
+            if base.is_none()
+                && pending_group.is_none()
+                && CONTEXT_SECTORS.contains(&sector)
+                && !modifier_use
+                && !in_name
+                && !possessed
+            {
                 pending.push((out.len(), Pending::Role(sector.to_string())));
             }
             let head_level = counterpart || role_sector.is_some_and(|r| r.level == "head");
@@ -720,7 +802,9 @@ impl MentionFinder {
                         out.push(m);
                     }
                 }
-                Item::Group { group, noun: true } => {
+                Item::Group { group, noun: true }
+                    if group_noun_use(doc, folded, f.tokens.start) =>
+                {
                     // "Kurds", "ethnic Tamils", "Moslems in Bosnia": members of a group.
                     used[k] = true;
                     let s = if is_ethnic_cue(folded, f.tokens.start) {
@@ -778,7 +862,12 @@ impl MentionFinder {
             }
         }
         for (i, p) in &pending {
-            resolve_pending(kb, &mut out[first_here..], *i - first_here, p);
+            if matches!(p, Pending::Role(_))
+                && of_phrase(kb, doc, folded, &mut out[first_here..], *i - first_here)
+            {
+                continue;
+            }
+            resolve_pending(kb, doc, &mut out[first_here..], *i - first_here, p);
         }
         let first = out.partition_point(|m| m.tokens.start < range.start);
         out[first..].sort_by_key(|m| (m.tokens.start, m.tokens.end));
@@ -887,6 +976,20 @@ fn ethnic_group(
     }
 }
 
+/// Is the group word at `t` used as a noun naming members ("Kurds", "a Sikh was hurt"), not
+/// as an adjective ("a Christian district")? Plurals are nouns; a singular needs the tagger's
+/// word.
+fn group_noun_use(doc: &Document, folded: &[String], t: TokenId) -> bool {
+    let w = folded[t as usize].as_str();
+    if w.ends_with('s') && !w.ends_with("ss") {
+        return true;
+    }
+    doc.syntax.as_ref().is_some_and(|syn| {
+        matches!(syn.upos[t as usize], "NOUN" | "PROPN")
+            && !matches!(syn.deprel[t as usize].as_str(), "amod" | "compound")
+    })
+}
+
 /// The country of the place a group is said to live or act in: "Kurds in Germany", "the
 /// Albanians of southern Serbia", "guerrillas operating in Macedonia".
 fn group_place(
@@ -942,6 +1045,124 @@ const CONTEXT_SECTORS: &[&str] = &[
     "CVL", "REB", "OPP", "CRM", "LAB", "EDU", "MED", "HLH", "BUS", "AGR", "SEP",
 ];
 
+/// "Doctors from two American aid groups", "leaders of the opposition coalition": a group
+/// without a country, then "of" or "from" and another mention of the sentence that has one
+/// (past a determiner, a number and lower-case modifiers). The members or leaders of a
+/// non-state group are that group; others take its country with their own sector.
+fn of_phrase(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    ms: &mut [Mention],
+    i: usize,
+) -> bool {
+    let end = ms[i].tokens.end as usize;
+    if !matches!(folded.get(end).map(String::as_str), Some("of" | "from")) {
+        return false;
+    }
+    let mut t = end + 1;
+    while t < folded.len()
+        && t <= end + 4
+        && !ms.iter().any(|m| m.tokens.start as usize == t)
+        && (lexicon::is_function_word(&folded[t])
+            || folded[t].chars().all(|c| c.is_ascii_digit() || c == ',')
+            || doc
+                .tokens
+                .norm(t as TokenId)
+                .chars()
+                .all(char::is_lowercase))
+    {
+        t += 1;
+    }
+    let Some(j) = ms.iter().position(|m| {
+        m.tokens.start as usize == t && m.kind == MentionKind::Actor && m.via != MentionVia::Pronoun
+    }) else {
+        return false;
+    };
+    let (Some(code), Some(country)) = (ms[j].code.clone(), ms[j].country.clone()) else {
+        return false;
+    };
+    if kb.country(&country).is_none() {
+        return false;
+    }
+    let other_sector = ms[j].sector.clone().unwrap_or_default();
+    let sector = ms[i].sector.clone().unwrap_or_default();
+    let m = &mut ms[i];
+    m.code = Some(
+        if sector == "CVL"
+            || (!other_sector.is_empty()
+                && NON_STATE_SECTORS.contains(&other_sector.as_str())
+                && matches!(sector.as_str(), "GOV" | "ELI"))
+        {
+            code
+        } else {
+            format!("{country}{sector}")
+        },
+    );
+    m.country = Some(country);
+    true
+}
+
+/// Is token `t` inside the attribution of a report ("..., police said", "according to
+/// witnesses")? Its chain of heads passes a speech verb that is a parenthetical (UD
+/// `parataxis`) or the preposition "according".
+fn in_attribution(doc: &Document, t: TokenId) -> bool {
+    let Some(syn) = &doc.syntax else {
+        return false;
+    };
+    // "..., relief officials in Nairobi said Sunday.": the clause after the last comma ends
+    // the sentence with a speech verb.
+    if let Some(sent) = doc.sentences.iter().find(|s| s.tokens.contains(&t)) {
+        let toks = sent.tokens.clone();
+        let last_comma = toks
+            .clone()
+            .rev()
+            .find(|&c| doc.tokens.norm(c) == ",")
+            .filter(|&c| c < t);
+        if let Some(c) = last_comma {
+            let speech = (c + 1..toks.end).any(|x| {
+                syn.upos[x as usize] == "VERB"
+                    && matches!(
+                        syn.lemma[x as usize].to_lowercase().as_str(),
+                        "say" | "report" | "tell" | "add" | "announce" | "confirm"
+                    )
+            });
+            let verbs = (c + 1..toks.end)
+                .filter(|&x| syn.upos[x as usize] == "VERB")
+                .count();
+            if speech && verbs == 1 {
+                return true;
+            }
+        }
+    }
+    let mut x = t as usize;
+    let according = |x: usize| {
+        syn.head.iter().enumerate().any(|(c, h)| {
+            *h == Some(x as TokenId)
+                && syn.deprel[c].starts_with("case")
+                && syn.lemma[c].eq_ignore_ascii_case("according")
+        })
+    };
+    if according(x) {
+        return true;
+    }
+    for _ in 0..8 {
+        if syn.deprel[x] == "parataxis"
+            && matches!(
+                syn.lemma[x].to_lowercase().as_str(),
+                "say" | "report" | "tell" | "add" | "announce" | "state" | "claim" | "confirm"
+            )
+        {
+            return true;
+        }
+        let Some(h) = syn.head[x] else {
+            return false;
+        };
+        x = h as usize;
+    }
+    false
+}
+
 /// Sectors of the state's own actors: the country they act for is the sentence's domestic
 /// context.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
@@ -954,12 +1175,30 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 /// set of homes only in one of them, else in its main home; otherwise the group's own code
 /// stands alone (`KUR`, `MOSREB`). A titled unknown person ("Judge X") takes the one country
 /// every other actor of the sentence has, and no country otherwise.
-fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: &Pending) {
+fn resolve_pending(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    ms: &mut [Mention],
+    i: usize,
+    p: &Pending,
+) {
+    // Countries by their current code (East Timor's places may carry the old TMP).
+    for m in ms.iter_mut() {
+        if let Some(c) = m.country.as_deref().and_then(|c| kb.country(c)) {
+            if m.country.as_deref() != Some(c.code.as_str()) {
+                m.country = Some(c.code.clone());
+            }
+        }
+    }
     let real = |c: &String| kb.country(c).is_some();
+    // Who reported the news ("..., relief officials in Nairobi said") is no part of it.
+    let reported = |m: &Mention| in_attribution(doc, m.head);
     let others = || {
         ms.iter()
             .enumerate()
-            .filter(move |(j, m)| *j != i && m.kind == MentionKind::Actor && m.code.is_some())
+            .filter(move |(j, m)| {
+                *j != i && m.kind == MentionKind::Actor && m.code.is_some() && !reported(m)
+            })
             .map(|(_, m)| m)
     };
     let one = |mut v: Vec<String>| {
@@ -1002,15 +1241,40 @@ fn resolve_pending(kb: &'static KnowledgeBase, ms: &mut [Mention], i: usize, p: 
                 .collect();
             let places: Vec<String> = ms
                 .iter()
-                .filter(|m| m.kind == MentionKind::Place)
+                .filter(|m| m.kind == MentionKind::Place && !reported(m))
                 .filter_map(|m| m.country.clone())
                 .filter(|c| real(c) && not_nation(c))
                 .collect();
-            let country = [agencies, states, places]
+            // Last, for an ethnic or religious group: the state agencies that report the news
+            // ("..., Macedonian officials said").
+            let reporters: Vec<String> = ms
+                .iter()
+                .enumerate()
+                .filter(|(j, m)| {
+                    *j != i
+                        && g.is_some()
+                        && reported(m)
+                        && m.sector
+                            .as_deref()
+                            .is_some_and(|s| STATE_SECTORS.contains(&s))
+                })
+                .filter_map(|(_, m)| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let country = [agencies, states, places.clone(), reporters]
                 .into_iter()
                 .find(|v| !v.is_empty())
                 .and_then(one);
             let Some(g) = g else {
+                // A group of people is where the sentence's places are; without places, in
+                // the one country all actors of the sentence share.
+                let all_have = others().all(|m| m.country.as_ref().is_some_and(&real));
+                let actors: Vec<String> = others().filter_map(|m| m.country.clone()).collect();
+                let country = if places.is_empty() {
+                    one(actors).filter(|_| all_have)
+                } else {
+                    one(places.clone())
+                };
                 if let Some(c) = country {
                     let m = &mut ms[i];
                     m.code = Some(format!("{c}{sector}"));
@@ -1151,6 +1415,12 @@ fn person_mention(
     via: MentionVia,
 ) -> Mention {
     let tenure = kb.resolve_person(&person.kb_id, date);
+    // Undated text: the title before the name says which of the person's offices is meant
+    // ("Prime Minister X" for someone who later led a party).
+    let titled = fallback
+        .as_ref()
+        .filter(|(c, _, _)| date.is_none() && person.tenures.iter().any(|t| &t.code == c));
+    let tenure = if titled.is_some() { None } else { tenure };
     let (code, country, sector) = match (tenure, fallback) {
         (Some(t), _) => {
             let sector = sector_of(&t.code);
