@@ -513,3 +513,34 @@ fn the_reporter_of_the_news_is_no_context() {
     );
     assert_ne!(code_of(&d, "civilians").as_deref(), Some("PAKCVL"));
 }
+
+#[test]
+fn unknown_organisations_take_country_and_sector_from_their_words() {
+    let d = doc(
+        "The Ghanaian Union of Journalists (GUJ) condemned the arrests.",
+        (2019, 3, 1),
+    );
+    assert_eq!(
+        code_of(&d, "Ghanaian Union of Journalists (GUJ)").as_deref(),
+        Some("GHAMED")
+    );
+    let d = doc(
+        "Drivers of the Central Transport Company of Lagos went on strike.",
+        (2019, 3, 1),
+    );
+    assert_eq!(
+        code_of(&d, "Central Transport Company of Lagos").as_deref(),
+        Some("NGABUS")
+    );
+    let d = doc(
+        "The Global Ocean Forum urged governments to act.",
+        (2019, 3, 1),
+    );
+    assert_eq!(code_of(&d, "Global Ocean Forum").as_deref(), Some("NGO"));
+    // A country's own name is not an organisation's word.
+    let d = doc(
+        "The Russian Federation and Serbia signed a deal.",
+        (2019, 3, 1),
+    );
+    assert_eq!(code_of(&d, "Russian Federation").as_deref(), Some("RUS"));
+}

@@ -103,6 +103,13 @@ enum Item {
         word: &'static str,
     },
     Capitalized,
+    /// An organisation the knowledge base does not know, by the words of its name ("the
+    /// Kenyan Union of Nurses"): its code, when the name gives a country or is international.
+    Org {
+        code: Option<String>,
+        country: Option<String>,
+        head: TokenId,
+    },
     /// An ethnic or religious group's word ("Kurds", "Kurdish", "Moslem").
     Group {
         group: &'static Group,
@@ -215,6 +222,28 @@ impl MentionFinder {
             let cap = starts_upper(norm);
             let group = lexicon::group(&folded[i]).filter(|_| cap);
             let name = self.match_name(doc, folded, i, s0, s1, cap);
+            if let Some((len, code, country, head)) =
+                self.unknown_org(doc, folded, i, s1).filter(|(len, ..)| {
+                    name.as_ref().is_none_or(|(n, refs)| {
+                        n < len
+                            && !refs.iter().any(|r| {
+                                r.kind == EntityKind::Organization
+                                    || (r.kind == EntityKind::Country && r.via != Via::Demonym)
+                            })
+                    })
+                })
+            {
+                out.push(Found {
+                    tokens: i as TokenId..(i + len) as TokenId,
+                    item: Item::Org {
+                        code,
+                        country,
+                        head: head as TokenId,
+                    },
+                });
+                i += len;
+                continue;
+            }
             // A group's word that is also a small town's name ("Igbo") is the group.
             let town = name.as_ref().is_some_and(|(len, refs)| {
                 *len == 1 && refs.iter().all(|r| r.kind == EntityKind::Place)
@@ -446,6 +475,114 @@ impl MentionFinder {
             word_class(w, WordClass::Locative) || matches!(w, "to" | "from" | "of")
         };
         !expected
+    }
+
+    /// An unknown organisation's name starting at token `i`: capitalized words (with "of",
+    /// "for", "the", "and" between them) that include a word naming an organisation ("Union",
+    /// "Association", "Forum", "Company"), and an acronym in brackets after it. Returns its
+    /// length in tokens, its code, its country and its organisation word. The country is the one country or national
+    /// adjective among its words, else the country of the one place among them ("Company of
+    /// Tehran"); the sector that of a role noun among them ("Union of Teachers" EDU), else the
+    /// organisation word's. A name without a country but with "International", "World" or
+    /// "Global" is an `NGO`.
+    fn unknown_org(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        i: usize,
+        s1: usize,
+    ) -> Option<(usize, Option<String>, Option<String>, usize)> {
+        let cap = |t: usize| {
+            let w = doc.tokens.norm(t as TokenId);
+            starts_upper(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        if !cap(i) || folded[i] == "the" {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < s1 {
+            if cap(end) {
+                end += 1;
+            } else if matches!(folded[end].as_str(), "of" | "for" | "the")
+                && end + 1 < s1
+                && cap(end + 1)
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let words = i..end;
+        let head = words
+            .clone()
+            .rev()
+            .find_map(|t| org_word_sector(&folded[t]).map(|s| (t, s)))?;
+        // The organisation word must be capitalized and not the run's first word.
+        if head.0 == i || end - i < 2 {
+            return None;
+        }
+        let mut countries: Vec<String> = Vec::new();
+        let mut places: Vec<String> = Vec::new();
+        let mut role_sector = None;
+        for t in words.clone() {
+            if let Some(p) = self.phrases.get(&folded[t]) {
+                for r in &p.refs {
+                    match self.kb.entity(*r) {
+                        Entity::Country(c) => countries.push(c.code.clone()),
+                        // "Company of Tehran": a city after "of", large enough not to be a
+                        // word of the name.
+                        Entity::Place(pl)
+                            if !pl.country.is_empty()
+                                && pl.country != "-"
+                                && t > i
+                                && folded[t - 1] == "of"
+                                && (pl.capital || pl.population >= 100_000) =>
+                        {
+                            places.push(pl.country.clone())
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(role) = self
+                .kb
+                .role_entry(&folded[t])
+                .filter(|_| org_word_sector(&folded[t]).is_none())
+            {
+                if role_sector.is_none() && role.sector != "GOV" {
+                    role_sector = Some(role.sector.clone());
+                }
+            }
+        }
+        let one = |mut v: Vec<String>| {
+            v.sort();
+            v.dedup();
+            (v.len() == 1).then(|| v.remove(0))
+        };
+        let country = one(countries).or_else(|| one(places));
+        let sector = role_sector.unwrap_or_else(|| head.1.to_string());
+        let international = words
+            .clone()
+            .any(|t| matches!(folded[t].as_str(), "international" | "world" | "global"));
+        // Without a code the words keep their own readings ("Senate Foreign Relations
+        // Committee").
+        let code = match &country {
+            Some(c) => format!("{c}{sector}"),
+            None if international => "NGO".to_string(),
+            None => return None,
+        };
+        let code = Some(code);
+        // "(NUT)": the acronym in brackets belongs to the name.
+        if end + 2 < s1
+            && doc.tokens.norm(end as TokenId) == "("
+            && is_acronym(doc.tokens.norm(end as TokenId + 1))
+            && doc.tokens.norm(end as TokenId + 2) == ")"
+        {
+            end += 3;
+        }
+        Some((end - i, code, country, head.0))
     }
 
     /// A single capitalized token that is also a common English word ("March", "Nice", "May")
@@ -801,6 +938,29 @@ impl MentionFinder {
                         }
                         out.push(m);
                     }
+                }
+                Item::Org {
+                    code,
+                    country,
+                    head,
+                } => {
+                    used[k] = true;
+                    out.push(Mention {
+                        span: span_of(doc, f.tokens.clone()),
+                        tokens: f.tokens.clone(),
+                        head: *head,
+                        kind: MentionKind::Actor,
+                        via: MentionVia::Name,
+                        code: code.clone(),
+                        country: country.clone(),
+                        sector: code.as_deref().and_then(sector_of),
+                        name: Some(join_tokens(doc, f.tokens.clone())),
+                        kb_id: None,
+                        place: None,
+                        antecedent: None,
+                        person: false,
+                        plural: false,
+                    });
                 }
                 Item::Group { group, noun: true }
                     if group_noun_use(doc, folded, f.tokens.start) =>
@@ -1601,7 +1761,11 @@ fn modifier_left(
         let w = folded[t as usize - 1].as_str();
         let lower_adj = match &doc.syntax {
             Some(syn) => {
-                matches!(syn.upos[t as usize - 1], "ADJ" | "NOUN" | "VERB")
+                // Participles modify ("armed forces"); a finite verb ends the phrase ("Russia
+                // urged governments").
+                let x = t as usize - 1;
+                (matches!(syn.upos[x], "ADJ" | "NOUN")
+                    || (syn.upos[x] == "VERB" && matches!(syn.xpos[x].as_str(), "VBN" | "VBG")))
                     && norm.chars().all(|c| c.is_lowercase() || c == '-')
             }
             None => {
@@ -1691,6 +1855,27 @@ fn modifier_left(
             }),
         );
     }
+    if let Item::Org { code, country, .. } = &found[j].item {
+        // "the Kenyan Nurses Association officials": the organisation's own code (not across
+        // a verb: "the Forum urged governments").
+        let verb_between = doc
+            .syntax
+            .as_ref()
+            .is_some_and(|syn| (t..start).any(|x| matches!(syn.upos[x as usize], "VERB" | "AUX")));
+        let Some(code) = code.clone().filter(|_| !verb_between) else {
+            return (span_start, None);
+        };
+        used[j] = true;
+        return (
+            found[j].tokens.start,
+            Some(Base {
+                code,
+                country: country.clone(),
+                organization: true,
+                group: None,
+            }),
+        );
+    }
     let Item::Name { refs } = &found[j].item else {
         return (span_start, None);
     };
@@ -1706,6 +1891,22 @@ fn modifier_left(
         s
     };
     (s, Some(base))
+}
+
+/// The sector an organisation word gives a name when no role noun in it does: "Party" PTY,
+/// "Company" BUS, "Front" OPP, "Union" and "Forum" NGO (a trade union names its members:
+/// "Union of Teachers").
+fn org_word_sector(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "party" => "PTY",
+        "company" | "corporation" | "chamber" => "BUS",
+        "syndicate" => "LAB",
+        "front" | "movement" | "alliance" | "coalition" => "OPP",
+        "union" | "federation" | "confederation" | "association" | "forum" | "council"
+        | "committee" | "league" | "society" | "foundation" | "institute" | "organization"
+        | "organisation" | "guild" => "NGO",
+        _ => return None,
+    })
 }
 
 /// "ethnic" right before token `t`.
