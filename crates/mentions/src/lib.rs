@@ -502,17 +502,11 @@ impl MentionFinder {
             return None;
         }
         let mut end = i + 1;
-        while end < s1 {
-            if cap(end) {
-                end += 1;
-            } else if matches!(folded[end].as_str(), "of" | "for" | "the")
-                && end + 1 < s1
-                && cap(end + 1)
-            {
-                end += 1;
-            } else {
-                break;
-            }
+        let joiner = |t: usize| {
+            matches!(folded[t].as_str(), "of" | "for" | "the") && t + 1 < s1 && cap(t + 1)
+        };
+        while end < s1 && (cap(end) || joiner(end)) {
+            end += 1;
         }
         let words = i..end;
         let head = words
