@@ -544,3 +544,21 @@ fn unknown_organisations_take_country_and_sector_from_their_words() {
     );
     assert_eq!(code_of(&d, "Russian Federation").as_deref(), Some("RUS"));
 }
+
+#[test]
+fn an_unknown_capitalized_word_after_a_possessive_does_not_hide_the_country() {
+    let d = doc(
+        "Bolivia's Aymara government rejected the plan.",
+        (2007, 3, 1),
+    );
+    assert_eq!(
+        code_of(&d, "Bolivia's Aymara government").as_deref(),
+        Some("BOLGOV")
+    );
+}
+
+#[test]
+fn a_countrys_name_before_a_people_noun_is_a_national_adjective() {
+    let d = doc("Two UK nationals were detained in Iran.", (2019, 3, 1));
+    assert_eq!(code_of(&d, "UK nationals").as_deref(), Some("GBR"));
+}

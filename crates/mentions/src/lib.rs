@@ -1791,6 +1791,23 @@ fn modifier_left(
         {
             break;
         }
+        // "Nicaragua's Sandinista government": an unknown capitalized word after a
+        // possessive or a country's name.
+        let unknown_cap = (0..k).rev().find(|&j| found[j].tokens.end == t && !used[j]).filter(|&j| {
+            let s = found[j].tokens.start;
+            matches!(found[j].item, Item::Capitalized)
+                && s > 0
+                && (matches!(folded[s as usize - 1].as_str(), "'s" | "'")
+                    || (0..j).any(|i| {
+                        found[i].tokens.end == s
+                            && matches!(&found[i].item, Item::Name { refs } if refs.iter().any(|r| r.kind == EntityKind::Country))
+                    }))
+        });
+        if let Some(j) = unknown_cap {
+            t = found[j].tokens.start;
+            skipped += 1;
+            continue;
+        }
         if w == "'s" || w == "'" || lower_adj {
             t -= 1;
             skipped += 1;
@@ -2152,6 +2169,26 @@ fn name_mention(
             m.name = Some(c.name.clone());
             m.kb_id = Some(format!("country:{}", c.code));
             m.place = kb.place(&c.name).first().map(|p| place_info(p));
+            // "a US national", "UK citizens": the country's name as a national adjective.
+            let next = tokens.end as usize;
+            if next < folded.len()
+                && word_class(&folded[next], WordClass::People)
+                && same_sentence(doc, tokens.start, next as TokenId)
+                && doc.syntax.as_ref().is_none_or(|syn| {
+                    matches!(
+                        syn.deprel[tokens.end as usize - 1].as_str(),
+                        "compound" | "amod"
+                    )
+                })
+            {
+                m.via = MentionVia::Demonym;
+                m.tokens.end = next as TokenId + 1;
+                m.span = span_of(doc, m.tokens.clone());
+                m.head = next as TokenId;
+                m.plural = folded[next].ends_with('s');
+                m.place = None;
+                return Some(m);
+            }
             if !acts(doc, folded, &tokens, true) {
                 m.kind = MentionKind::Place;
             }
