@@ -562,3 +562,14 @@ fn a_countrys_name_before_a_people_noun_is_a_national_adjective() {
     let d = doc("Two UK nationals were detained in Iran.", (2019, 3, 1));
     assert_eq!(code_of(&d, "UK nationals").as_deref(), Some("GBR"));
 }
+
+#[test]
+fn leaders_of_a_group_are_the_group() {
+    let d = doc(
+        "Leaders of the Rainbow (Unity) opposition coalition met in Tbilisi on Friday.",
+        (2008, 1, 1),
+    );
+    assert_eq!(code_of(&d, "Leaders").as_deref(), Some("GEOOPP"));
+    let d = doc("A Dutch think tank published the study.", (2020, 1, 1));
+    assert_eq!(code_of(&d, "Dutch think tank").as_deref(), Some("NLDNGO"));
+}

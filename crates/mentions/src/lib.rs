@@ -1015,13 +1015,30 @@ impl MentionFinder {
                 _ => {}
             }
         }
-        for (i, p) in &pending {
-            if matches!(p, Pending::Role(_))
-                && of_phrase(kb, doc, folded, &mut out[first_here..], *i - first_here)
+        // "leaders of the opposition coalition", "doctors from two aid groups".
+        let mut phrased = Vec::new();
+        for i in first_here..out.len() {
+            let m = &out[i];
+            if m.via == MentionVia::Role
+                && m.code.is_none()
+                && !m.person
+                && of_phrase(kb, doc, folded, &mut out[first_here..], i - first_here)
             {
+                phrased.push(i);
+            }
+        }
+        for (i, p) in &pending {
+            if phrased.contains(i) {
                 continue;
             }
             resolve_pending(kb, doc, &mut out[first_here..], *i - first_here, p);
+        }
+        // Again, for a phrase whose group the sentence has just placed.
+        for i in first_here..out.len() {
+            let m = &out[i];
+            if m.via == MentionVia::Role && m.code.is_none() && !m.person {
+                of_phrase(kb, doc, folded, &mut out[first_here..], i - first_here);
+            }
         }
         let first = out.partition_point(|m| m.tokens.start < range.start);
         out[first..].sort_by_key(|m| (m.tokens.start, m.tokens.end));
@@ -1211,14 +1228,28 @@ fn of_phrase(
     i: usize,
 ) -> bool {
     let end = ms[i].tokens.end as usize;
-    if !matches!(folded.get(end).map(String::as_str), Some("of" | "from")) {
+    let Some(prep) = folded.get(end).map(String::as_str) else {
+        return false;
+    };
+    // Forces, peacekeepers and aid workers are not of the country they leave ("withdraw its
+    // peacekeeping force from Chad"); a possessive already says whose they are.
+    let sector = ms[i].sector.clone().unwrap_or_default();
+    let start = ms[i].tokens.start as usize;
+    let possessed =
+        start > 0 && matches!(folded[start - 1].as_str(), "its" | "their" | "his" | "her");
+    if !matches!(prep, "of" | "from")
+        || possessed
+        || (prep == "from" && matches!(sector.as_str(), "MIL" | "IGO" | "NGO"))
+    {
         return false;
     }
     let mut t = end + 1;
     while t < folded.len()
-        && t <= end + 4
+        && t <= end + 6
         && !ms.iter().any(|m| m.tokens.start as usize == t)
         && (lexicon::is_function_word(&folded[t])
+            || matches!(folded[t].as_str(), "(" | ")")
+            || (t > end + 1 && starts_upper(doc.tokens.norm(t as TokenId)))
             || folded[t].chars().all(|c| c.is_ascii_digit() || c == ',')
             || doc
                 .tokens
@@ -1240,7 +1271,6 @@ fn of_phrase(
         return false;
     }
     let other_sector = ms[j].sector.clone().unwrap_or_default();
-    let sector = ms[i].sector.clone().unwrap_or_default();
     let m = &mut ms[i];
     m.code = Some(
         if sector == "CVL"
