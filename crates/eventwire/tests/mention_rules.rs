@@ -573,3 +573,9 @@ fn leaders_of_a_group_are_the_group() {
     let d = doc("A Dutch think tank published the study.", (2020, 1, 1));
     assert_eq!(code_of(&d, "Dutch think tank").as_deref(), Some("NLDNGO"));
 }
+
+#[test]
+fn youths_are_civilians() {
+    let d = doc("Police detained three Egyptian youths.", (2011, 2, 1));
+    assert_eq!(code_of(&d, "Egyptian youths").as_deref(), Some("EGYCVL"));
+}
