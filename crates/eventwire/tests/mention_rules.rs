@@ -579,3 +579,12 @@ fn youths_are_civilians() {
     let d = doc("Police detained three Egyptian youths.", (2011, 2, 1));
     assert_eq!(code_of(&d, "Egyptian youths").as_deref(), Some("EGYCVL"));
 }
+
+#[test]
+fn a_religious_group_is_where_the_sentence_happens() {
+    let d = doc(
+        "American troops arrested Sunni militants in Ramadi.",
+        (2006, 6, 1),
+    );
+    assert_eq!(code_of(&d, "Sunni militants").as_deref(), Some("IRQREBMOSSUN"));
+}

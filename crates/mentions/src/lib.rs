@@ -1355,7 +1355,8 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 ///
 /// A group lives in the one country whose state acts in the sentence (a country named as an
 /// actor, its government, army, police, courts: "Egyptian police dispersed Moslem
-/// demonstrators"), else the one country where the sentence's places are; a group with a known
+/// demonstrators"), else the one country where the sentence's places are (a religious group:
+/// places first); a group with a known
 /// set of homes only in one of them, else in its main home; otherwise the group's own code
 /// stands alone (`KUR`, `MOSREB`). A titled unknown person ("Judge X") takes the one country
 /// every other actor of the sentence has, and no country otherwise.
@@ -1445,10 +1446,14 @@ fn resolve_pending(
                 .filter_map(|(_, m)| m.country.clone())
                 .filter(|c| real(c) && not_nation(c))
                 .collect();
-            let country = [agencies, states, places.clone(), reporters]
-                .into_iter()
-                .find(|v| !v.is_empty())
-                .and_then(one);
+            // A religion lives everywhere: where the sentence happens says more than who acts
+            // ("US troops raided a Shiite mosque in Basra").
+            let tiers = if g.is_some_and(|g| g.homes.is_empty() && g.nation.is_none()) {
+                [places.clone(), agencies, states, reporters]
+            } else {
+                [agencies, states, places.clone(), reporters]
+            };
+            let country = tiers.into_iter().find(|v| !v.is_empty()).and_then(one);
             let Some(g) = g else {
                 // A group of people is where the sentence's places are; without places, in
                 // the one country all actors of the sentence share.
