@@ -588,3 +588,21 @@ fn a_religious_group_is_where_the_sentence_happens() {
     );
     assert_eq!(code_of(&d, "Sunni militants").as_deref(), Some("IRQREBMOSSUN"));
 }
+
+#[test]
+fn sources_of_the_news_give_no_country() {
+    // "according to" a US agency, a group counted in Lebanon is Lebanon's.
+    let d = doc(
+        "According to the CIA World Factbook, Lebanon has about a million Maronites.",
+        (2020, 1, 1),
+    );
+    assert_eq!(code_of(&d, "Maronites").as_deref(), Some("LBNCVLCHRMRN"));
+    // A titled unknown speaking to a news outlet is not the outlet's compatriot.
+    let d = doc(
+        "Police chief Farouk told the BBC that the road was closed.",
+        (2020, 1, 1),
+    );
+    assert!(all(&d)
+        .iter()
+        .all(|(t, c)| !t.contains("Farouk") || !c.as_deref().is_some_and(|c| c.starts_with("GBR"))));
+}

@@ -1324,13 +1324,18 @@ fn in_attribution(doc: &Document, t: TokenId) -> bool {
         syn.head.iter().enumerate().any(|(c, h)| {
             *h == Some(x as TokenId)
                 && syn.deprel[c].starts_with("case")
-                && syn.lemma[c].eq_ignore_ascii_case("according")
+                && doc
+                    .tokens
+                    .norm(c as TokenId)
+                    .eq_ignore_ascii_case("according")
         })
     };
-    if according(x) {
-        return true;
-    }
-    for _ in 0..8 {
+    for step in 0..8 {
+        // "according to the CIA World Factbook": the preposition may hang on the phrase's
+        // head a few links up.
+        if step < 3 && according(x) {
+            return true;
+        }
         if syn.deprel[x] == "parataxis"
             && matches!(
                 syn.lemma[x].to_lowercase().as_str(),
@@ -1382,7 +1387,12 @@ fn resolve_pending(
         ms.iter()
             .enumerate()
             .filter(move |(j, m)| {
-                *j != i && m.kind == MentionKind::Actor && m.code.is_some() && !reported(m)
+                *j != i
+                    && m.kind == MentionKind::Actor
+                    && m.code.is_some()
+                    && !reported(m)
+                    // News media report from anywhere ("told VOA").
+                    && !m.code.as_deref().is_some_and(|c| c.ends_with("MED"))
             })
             .map(|(_, m)| m)
     };
@@ -1430,28 +1440,12 @@ fn resolve_pending(
                 .filter_map(|m| m.country.clone())
                 .filter(|c| real(c) && not_nation(c))
                 .collect();
-            // Last, for an ethnic or religious group: the state agencies that report the news
-            // ("..., Macedonian officials said").
-            let reporters: Vec<String> = ms
-                .iter()
-                .enumerate()
-                .filter(|(j, m)| {
-                    *j != i
-                        && g.is_some()
-                        && reported(m)
-                        && m.sector
-                            .as_deref()
-                            .is_some_and(|s| STATE_SECTORS.contains(&s))
-                })
-                .filter_map(|(_, m)| m.country.clone())
-                .filter(|c| real(c) && not_nation(c))
-                .collect();
             // A religion lives everywhere: where the sentence happens says more than who acts
             // ("US troops raided a Shiite mosque in Basra").
             let tiers = if g.is_some_and(|g| g.homes.is_empty() && g.nation.is_none()) {
-                [places.clone(), agencies, states, reporters]
+                [places.clone(), agencies, states]
             } else {
-                [agencies, states, places.clone(), reporters]
+                [agencies, states, places.clone()]
             };
             let country = tiers.into_iter().find(|v| !v.is_empty()).and_then(one);
             let Some(g) = g else {
