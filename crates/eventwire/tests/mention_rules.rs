@@ -319,7 +319,10 @@ fn group_nouns_take_the_country_of_their_phrase() {
 #[test]
 fn ethnic_groups_take_the_country_they_live_in() {
     // A national adjective before a group's plural: that country, the group's code after CVL.
-    let d = doc("Croatian Serbs voted in the local elections.", (1997, 4, 13));
+    let d = doc(
+        "Croatian Serbs voted in the local elections.",
+        (1997, 4, 13),
+    );
     assert_eq!(code_of(&d, "Croatian Serbs").as_deref(), Some("HRVCVLSER"));
     let d = doc("Syrian Kurds held a rally in Qamishli.", (2012, 7, 1));
     assert_eq!(code_of(&d, "Syrian Kurds").as_deref(), Some("SYRCVLKUR"));
@@ -350,7 +353,10 @@ fn ethnic_groups_take_the_country_they_live_in() {
         "Serbian police arrested five ethnic Albanians near the border.",
         (1998, 3, 1),
     );
-    assert_eq!(code_of(&d, "ethnic Albanians").as_deref(), Some("SRBCVLABN"));
+    assert_eq!(
+        code_of(&d, "ethnic Albanians").as_deref(),
+        Some("SRBCVLABN")
+    );
     // The state keeps its demonym.
     let d = doc("Albanian troops crossed the river.", (1997, 3, 1));
     assert_eq!(code_of(&d, "Albanian troops").as_deref(), Some("ALBMIL"));
@@ -377,9 +383,9 @@ fn groups_of_one_main_country_default_to_it() {
     assert_eq!(code_of(&d, "Karen rebel").as_deref(), Some("MMRREBKRN"));
     // The given name is not the group.
     let d = doc("Karen Bass met reporters in Los Angeles.", (2023, 1, 5));
-    assert!(all(&d).iter().all(|(_, c)| !c
-        .as_deref()
-        .is_some_and(|c| c.ends_with("KRN"))));
+    assert!(all(&d)
+        .iter()
+        .all(|(_, c)| !c.as_deref().is_some_and(|c| c.ends_with("KRN"))));
 }
 
 #[test]
@@ -586,7 +592,10 @@ fn a_religious_group_is_where_the_sentence_happens() {
         "American troops arrested Sunni militants in Ramadi.",
         (2006, 6, 1),
     );
-    assert_eq!(code_of(&d, "Sunni militants").as_deref(), Some("IRQREBMOSSUN"));
+    assert_eq!(
+        code_of(&d, "Sunni militants").as_deref(),
+        Some("IRQREBMOSSUN")
+    );
 }
 
 #[test]
@@ -602,7 +611,10 @@ fn sources_of_the_news_give_no_country() {
         "Police chief Farouk told the BBC that the road was closed.",
         (2020, 1, 1),
     );
-    assert!(all(&d)
-        .iter()
-        .all(|(t, c)| !t.contains("Farouk") || !c.as_deref().is_some_and(|c| c.starts_with("GBR"))));
+    assert!(
+        all(&d)
+            .iter()
+            .all(|(t, c)| !t.contains("Farouk")
+                || !c.as_deref().is_some_and(|c| c.starts_with("GBR")))
+    );
 }
