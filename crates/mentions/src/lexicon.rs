@@ -140,3 +140,75 @@ pub fn is_function_word(word: &str) -> bool {
             | "other"
     )
 }
+
+/// An ethnic or religious group of `data/mentions/groups.tsv`.
+#[derive(Debug)]
+pub struct Group {
+    /// The group's CAMEO code (`KUR`, `MOSSHI`).
+    pub code: &'static str,
+    /// The state whose demonym the group's words also are (`ALB` for "Albanian").
+    pub nation: Option<&'static str>,
+    /// The countries the group lives in.
+    pub homes: Vec<&'static str>,
+    /// The first home is the country to use when the text gives none.
+    pub default: bool,
+}
+
+impl Group {
+    /// The country to use when the text names none.
+    pub fn default_home(&self) -> Option<&'static str> {
+        self.homes.first().copied().filter(|_| self.default)
+    }
+}
+
+struct Groups {
+    groups: Vec<Group>,
+    /// Folded form → (group index, is a noun form).
+    forms: std::collections::HashMap<String, Vec<(usize, bool)>>,
+}
+
+fn groups() -> &'static Groups {
+    static G: OnceLock<Groups> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut groups = Vec::new();
+        let mut forms: std::collections::HashMap<String, Vec<(usize, bool)>> =
+            std::collections::HashMap::new();
+        let rows = include_str!("../../../data/mentions/groups.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1);
+        for row in rows {
+            let f: Vec<&'static str> = row.split('\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let i = groups.len();
+            groups.push(Group {
+                code: f[0],
+                nation: Some(f[4]).filter(|s| !s.is_empty()),
+                homes: f[5].split('|').filter(|s| !s.is_empty()).collect(),
+                default: f[6] == "y",
+            });
+            for (col, noun) in [(2, false), (3, true)] {
+                for w in f[col].split('|').filter(|s| !s.is_empty()) {
+                    let e = forms
+                        .entry(eventwire_kb::normalize::folded_key(w))
+                        .or_default();
+                    if !e.contains(&(i, noun)) {
+                        e.push((i, noun));
+                    }
+                }
+            }
+        }
+        Groups { groups, forms }
+    })
+}
+
+/// The ethnic or religious group a folded word names, and whether the word is a noun form
+/// ("Kurds") rather than an adjective ("Kurdish"); a word that is both counts as a noun.
+pub fn group(word: &str) -> Option<(&'static Group, bool)> {
+    let g = groups();
+    let e = g.forms.get(word)?;
+    let noun = e.iter().any(|(_, n)| *n);
+    e.first().map(|(i, _)| (&g.groups[*i], noun))
+}

@@ -12,6 +12,13 @@
 //!    from a national adjective, a country, capital or organisation before them ("Russian
 //!    warplanes", "Washington officials", "Nato chief") or an "of" phrase after them; a person's
 //!    name right after a role joins it ("Japanese prime minister Fumio Kishida").
+//!    Ethnic and religious groups (`data/mentions/groups.tsv`) are coded by the country they
+//!    live in, with the group's code after the sector ("Iraqi Kurds" IRQCVLKUR, "ethnic
+//!    Albanian rebels fighting in Macedonia" MKDREBABN); a nation's demonym names its ethnic
+//!    group only after "ethnic" or with a place of residence ("the Albanians of Montenegro").
+//!    Groups, non-state role nouns and titled unknown people that the text gives no country
+//!    take the sentence's: the one country whose state acts in it, else the one country of its
+//!    places (titled people: the one country all other actors share).
 //! 3. **People** resolve by the document's date through their tenures (Stoltenberg in 2023 →
 //!    IGOWSTNAT); surnames with or without a title ("Mr Xi", "Stoltenberg") resolve to the
 //!    person named earlier, else to the one office holder of that surname on the date.
@@ -28,7 +35,7 @@ use chrono::{Datelike, NaiveDate};
 use eventwire_document::{Document, Mention, MentionKind, MentionVia, PlaceInfo, Span, TokenId};
 use eventwire_kb::normalize::folded_key;
 use eventwire_kb::{Entity, EntityKind, EntryRef, Gender, KnowledgeBase, Person, Role, Via};
-use lexicon::{word_class, WordClass};
+use lexicon::{word_class, Group, WordClass};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -81,12 +88,33 @@ impl std::fmt::Debug for MentionFinder {
 /// What a token span was recognised as, before composition into mentions.
 #[derive(Clone, Debug)]
 enum Item {
-    Name { refs: Vec<EntryRef> },
-    Role { role: &'static Role, plural: bool },
-    Counterpart { plural: bool },
+    Name {
+        refs: Vec<EntryRef>,
+    },
+    Role {
+        role: &'static Role,
+        plural: bool,
+    },
+    Counterpart {
+        plural: bool,
+    },
     Honorific,
-    Pronoun { word: &'static str },
+    Pronoun {
+        word: &'static str,
+    },
     Capitalized,
+    /// An organisation the knowledge base does not know, by the words of its name ("the
+    /// Kenyan Union of Nurses"): its code, when the name gives a country or is international.
+    Org {
+        code: Option<String>,
+        country: Option<String>,
+        head: TokenId,
+    },
+    /// An ethnic or religious group's word ("Kurds", "Kurdish", "Moslem").
+    Group {
+        group: &'static Group,
+        noun: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -172,6 +200,7 @@ impl MentionFinder {
             self.compose(doc, &folded, &found, range, &mut mentions);
         }
         link(self.kb, doc, &mut mentions);
+        possessed_roles(self.kb, doc, &mut mentions);
         doc.mentions = mentions;
     }
 
@@ -191,7 +220,43 @@ impl MentionFinder {
         while i < s1 {
             let norm = doc.tokens.norm(i as TokenId);
             let cap = starts_upper(norm);
-            if let Some((len, refs)) = self.match_name(doc, folded, i, s0, s1, cap) {
+            let group = lexicon::group(&folded[i]).filter(|_| cap);
+            let name = self.match_name(doc, folded, i, s0, s1, cap);
+            if let Some((len, code, country, head)) =
+                self.unknown_org(doc, folded, i, s1).filter(|(len, ..)| {
+                    name.as_ref().is_none_or(|(n, refs)| {
+                        n < len
+                            && !refs.iter().any(|r| {
+                                r.kind == EntityKind::Organization
+                                    || (r.kind == EntityKind::Country && r.via != Via::Demonym)
+                            })
+                    })
+                })
+            {
+                out.push(Found {
+                    tokens: i as TokenId..(i + len) as TokenId,
+                    item: Item::Org {
+                        code,
+                        country,
+                        head: head as TokenId,
+                    },
+                });
+                i += len;
+                continue;
+            }
+            // A group's word that is also a small town's name ("Igbo") is the group.
+            let town = name.as_ref().is_some_and(|(len, refs)| {
+                *len == 1 && refs.iter().all(|r| r.kind == EntityKind::Place)
+            });
+            if let Some((g, noun)) = group.filter(|_| name.is_none() || town) {
+                out.push(Found {
+                    tokens: i as TokenId..i as TokenId + 1,
+                    item: Item::Group { group: g, noun },
+                });
+                i += 1;
+                continue;
+            }
+            if let Some((len, refs)) = name {
                 out.push(Found {
                     tokens: i as TokenId..(i + len) as TokenId,
                     item: Item::Name { refs },
@@ -285,6 +350,9 @@ impl MentionFinder {
         if len == 1 && !self.single_token_ok(doc, folded, i, s0, &p.refs) {
             return None;
         }
+        if len == 1 && self.minor_place_out_of_context(folded, i, s0, &p.refs) {
+            return None;
+        }
         Some((len, p.refs.clone()))
     }
 
@@ -372,6 +440,145 @@ impl MentionFinder {
         false
     }
 
+    /// A one-word name that only names small gazetteer towns ("Union", a town of 57,000; "Lai"
+    /// in Chad) is a place only where a place is expected: after a locative preposition, "to",
+    /// "from" or "of" ("the town of Lai"). Elsewhere it is more likely part of another name
+    /// ("the Nigerian Union of Teachers", "Jimmy Lai"). Hand-written places, capitals and
+    /// towns of 100,000 people or more keep their reading.
+    fn minor_place_out_of_context(
+        &self,
+        folded: &[String],
+        i: usize,
+        s0: usize,
+        refs: &[EntryRef],
+    ) -> bool {
+        const MINOR_POPULATION: u64 = 100_000;
+        let minor = refs.iter().all(|r| match self.kb.entity(*r) {
+            Entity::Place(p) => {
+                p.geonameid.is_some()
+                    && p.kind == "city"
+                    && p.population < MINOR_POPULATION
+                    && !p.capital
+            }
+            _ => false,
+        });
+        if !minor {
+            return false;
+        }
+        let mut t = i;
+        while t > s0 && (folded[t - 1] == "the" || word_class(&folded[t - 1], WordClass::Direction))
+        {
+            t -= 1;
+        }
+        let expected = t > s0 && {
+            let w = folded[t - 1].as_str();
+            word_class(w, WordClass::Locative) || matches!(w, "to" | "from" | "of")
+        };
+        !expected
+    }
+
+    /// An unknown organisation's name starting at token `i`: capitalized words (with "of",
+    /// "for", "the", "and" between them) that include a word naming an organisation ("Union",
+    /// "Association", "Forum", "Company"), and an acronym in brackets after it. Returns its
+    /// length in tokens, its code, its country and its organisation word. The country is the one country or national
+    /// adjective among its words, else the country of the one place among them ("Company of
+    /// Tehran"); the sector that of a role noun among them ("Union of Teachers" EDU), else the
+    /// organisation word's. A name without a country but with "International", "World" or
+    /// "Global" is an `NGO`.
+    fn unknown_org(
+        &self,
+        doc: &Document,
+        folded: &[String],
+        i: usize,
+        s1: usize,
+    ) -> Option<(usize, Option<String>, Option<String>, usize)> {
+        let cap = |t: usize| {
+            let w = doc.tokens.norm(t as TokenId);
+            starts_upper(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        if !cap(i) || folded[i] == "the" {
+            return None;
+        }
+        let mut end = i + 1;
+        let joiner = |t: usize| {
+            matches!(folded[t].as_str(), "of" | "for" | "the") && t + 1 < s1 && cap(t + 1)
+        };
+        while end < s1 && (cap(end) || joiner(end)) {
+            end += 1;
+        }
+        let words = i..end;
+        let head = words
+            .clone()
+            .rev()
+            .find_map(|t| org_word_sector(&folded[t]).map(|s| (t, s)))?;
+        // The organisation word must be capitalized and not the run's first word.
+        if head.0 == i || end - i < 2 {
+            return None;
+        }
+        let mut countries: Vec<String> = Vec::new();
+        let mut places: Vec<String> = Vec::new();
+        let mut role_sector = None;
+        for t in words.clone() {
+            if let Some(p) = self.phrases.get(&folded[t]) {
+                for r in &p.refs {
+                    match self.kb.entity(*r) {
+                        Entity::Country(c) => countries.push(c.code.clone()),
+                        // "Company of Tehran": a city after "of", large enough not to be a
+                        // word of the name.
+                        Entity::Place(pl)
+                            if !pl.country.is_empty()
+                                && pl.country != "-"
+                                && t > i
+                                && folded[t - 1] == "of"
+                                && (pl.capital || pl.population >= 100_000) =>
+                        {
+                            places.push(pl.country.clone())
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(role) = self
+                .kb
+                .role_entry(&folded[t])
+                .filter(|_| org_word_sector(&folded[t]).is_none())
+            {
+                if role_sector.is_none() && role.sector != "GOV" {
+                    role_sector = Some(role.sector.clone());
+                }
+            }
+        }
+        let one = |mut v: Vec<String>| {
+            v.sort();
+            v.dedup();
+            (v.len() == 1).then(|| v.remove(0))
+        };
+        let country = one(countries).or_else(|| one(places));
+        let sector = role_sector.unwrap_or_else(|| head.1.to_string());
+        let international = words
+            .clone()
+            .any(|t| matches!(folded[t].as_str(), "international" | "world" | "global"));
+        // Without a code the words keep their own readings ("Senate Foreign Relations
+        // Committee").
+        let code = match &country {
+            Some(c) => format!("{c}{sector}"),
+            None if international => "NGO".to_string(),
+            None => return None,
+        };
+        let code = Some(code);
+        // "(NUT)": the acronym in brackets belongs to the name.
+        if end + 2 < s1
+            && doc.tokens.norm(end as TokenId) == "("
+            && is_acronym(doc.tokens.norm(end as TokenId + 1))
+            && doc.tokens.norm(end as TokenId + 2) == ")"
+        {
+            end += 3;
+        }
+        Some((end - i, code, country, head.0))
+    }
+
     /// A single capitalized token that is also a common English word ("March", "Nice", "May")
     /// is a name only when it is not sentence-initial and the tagger (if any) calls it a
     /// proper noun; people, organisations and countries are exempt.
@@ -436,6 +643,9 @@ impl MentionFinder {
         let kb = self.kb;
         let date = doc.date;
         let mut used = vec![false; found.len()];
+        // Mentions whose country the rest of the sentence decides.
+        let mut pending: Vec<(usize, Pending)> = Vec::new();
+        let first_here = out.len();
         // People first, absorbing the roles and modifiers before them.
         for k in 0..found.len() {
             if used[k] {
@@ -503,6 +713,28 @@ impl MentionFinder {
                                 .any(|m| m.kb_id.as_deref() == Some(p.kb_id.as_str()))
                             || !self.given_names.contains(&folded[f.tokens.start as usize])
                     });
+                    // A lone surname that the document gave earlier with another first name
+                    // ("Jimmy Lai ... Lai") is that other, unknown person.
+                    let person = person.filter(|p| {
+                        let t = surname_tok as usize;
+                        !alone
+                            || !(1..=t).any(|x| {
+                                folded[x] == folded[t]
+                                    && starts_upper(doc.tokens.norm(x as TokenId - 1))
+                                    && !folded[x - 1].ends_with('.')
+                                    && self.kb.role_entry(&folded[x - 1]).is_none()
+                                    && !word_class(&folded[x - 1], WordClass::Honorific)
+                                    && !bears_name(p, &folded[x - 1])
+                                    && !self.phrases.get(&folded[x - 1]).is_some_and(|p| {
+                                        p.refs.iter().any(|r| {
+                                            matches!(
+                                                r.kind,
+                                                EntityKind::Country | EntityKind::Organization
+                                            )
+                                        })
+                                    })
+                            })
+                    });
                     if let Some(person) = person.filter(|_| {
                         titled || is_propn || f.tokens.start != range.start || end_k > k
                     }) {
@@ -531,16 +763,27 @@ impl MentionFinder {
                         for u in used.iter_mut().take(end_k + 1).skip(k) {
                             *u = true;
                         }
+                        let title_sector = match &found[k - 1].item {
+                            Item::Role { role, .. } => role.sector.clone(),
+                            _ => String::new(),
+                        };
                         let (start, code_from_role) =
                             absorb_left(kb, doc, folded, found, k, &mut used, date);
+                        // "Judge Alejandro Rivera": a title without a country; the sentence
+                        // may give it.
+                        let code_from_role = code_from_role.or_else(|| {
+                            pending.push((out.len(), Pending::Person(title_sector.clone())));
+                            Some((String::new(), None, Some(title_sector)))
+                        });
                         if let Some((code, country, sector)) = code_from_role {
+                            let code = Some(code).filter(|c| !c.is_empty());
                             out.push(Mention {
                                 span: span_of(doc, start..found[end_k].tokens.end),
                                 tokens: start..found[end_k].tokens.end,
                                 head: found[end_k].tokens.end - 1,
                                 kind: MentionKind::Actor,
                                 via: MentionVia::Role,
-                                code: Some(code),
+                                code,
                                 country,
                                 sector,
                                 name: Some(join_tokens(
@@ -598,23 +841,56 @@ impl MentionFinder {
                 }
             }
             let (start, left) = modifier_left(kb, doc, folded, found, k, &mut used, date);
-            // "ethnic Albanian guerrillas operating in Macedonia": an ethnic group takes the
-            // country it lives in when the text says so.
-            let ethnic = left.is_some() && start > 0 && folded[start as usize - 1] == "ethnic";
-            let base = if ethnic {
-                let mut probe = used.to_vec();
-                modifier_of(kb, doc, folded, found, k, sector, &mut probe, date)
-                    .filter(|b| !b.organization)
-                    .or(left)
-            } else {
-                left
+            // "ethnic Albanian guerrillas operating in Macedonia": an ethnic or religious
+            // group takes the country it lives in when the text says so, else the sentence's.
+            let mut pending_group = None;
+            let base = match left {
+                Some(b) if b.country.is_none() && b.group.is_some() => {
+                    match group_place(kb, doc, folded, found, f.tokens.end, date) {
+                        Some(c) => Some(Base {
+                            code: c.clone(),
+                            country: Some(c),
+                            ..b
+                        }),
+                        None => {
+                            pending_group = b.group;
+                            None
+                        }
+                    }
+                }
+                other => other
+                    .or_else(|| modifier_of(kb, doc, folded, found, k, sector, &mut used, date)),
             };
-            let base =
-                base.or_else(|| modifier_of(kb, doc, folded, found, k, sector, &mut used, date));
+            if let Some(g) = pending_group {
+                pending.push((out.len(), Pending::Group(g, sector.to_string())));
+            }
             let (code, country) = match &base {
                 Some(b) => (Some(b.code_with(sector)), b.country.clone()),
                 None => (None, None),
             };
+            // A role word used as a modifier ("terrorist activities", "the militant group
+            // Hamas") or inside an unknown capitalized name ("Physicians for Human Rights")
+            // names no group of its own.
+            let head = f.tokens.end - 1;
+            let modifier_use = doc.syntax.as_ref().is_some_and(|syn| {
+                matches!(syn.deprel[head as usize].as_str(), "amod" | "compound")
+            });
+            let in_name =
+                f.tokens.start > range.start && starts_upper(doc.tokens.norm(f.tokens.start));
+            let possessed = start > 0
+                && matches!(
+                    folded[start as usize - 1].as_str(),
+                    "its" | "their" | "his" | "her"
+                );
+            if base.is_none()
+                && pending_group.is_none()
+                && CONTEXT_SECTORS.contains(&sector)
+                && !modifier_use
+                && !in_name
+                && !possessed
+            {
+                pending.push((out.len(), Pending::Role(sector.to_string())));
+            }
             let head_level = counterpart || role_sector.is_some_and(|r| r.level == "head");
             out.push(Mention {
                 span: span_of(doc, start..f.tokens.end),
@@ -648,10 +924,74 @@ impl MentionFinder {
                     if let Some(mut m) = name_mention(kb, doc, folded, f.tokens.clone(), refs, date)
                     {
                         if m.via == MentionVia::Demonym {
-                            ethnic_group(kb, doc, folded, found, k, &mut used, &mut m);
+                            if let Some(g) =
+                                ethnic_group(kb, doc, folded, found, k, &mut used, &mut m, date)
+                            {
+                                pending.push((out.len(), Pending::Group(g, "CVL".into())));
+                            }
                         }
                         out.push(m);
                     }
+                }
+                Item::Org {
+                    code,
+                    country,
+                    head,
+                } => {
+                    used[k] = true;
+                    out.push(Mention {
+                        span: span_of(doc, f.tokens.clone()),
+                        tokens: f.tokens.clone(),
+                        head: *head,
+                        kind: MentionKind::Actor,
+                        via: MentionVia::Name,
+                        code: code.clone(),
+                        country: country.clone(),
+                        sector: code.as_deref().and_then(sector_of),
+                        name: Some(join_tokens(doc, f.tokens.clone())),
+                        kb_id: None,
+                        place: None,
+                        antecedent: None,
+                        person: false,
+                        plural: false,
+                    });
+                }
+                Item::Group { group, noun: true }
+                    if group_noun_use(doc, folded, f.tokens.start) =>
+                {
+                    // "Kurds", "ethnic Tamils", "Moslems in Bosnia": members of a group.
+                    used[k] = true;
+                    let s = if is_ethnic_cue(folded, f.tokens.start) {
+                        f.tokens.start - 1
+                    } else {
+                        f.tokens.start
+                    };
+                    let plural = folded[f.tokens.start as usize].ends_with('s')
+                        && !folded[f.tokens.start as usize].ends_with("ss");
+                    let mut m = Mention {
+                        span: span_of(doc, s..f.tokens.end),
+                        tokens: s..f.tokens.end,
+                        head: f.tokens.start,
+                        kind: MentionKind::Actor,
+                        via: MentionVia::Demonym,
+                        code: None,
+                        country: None,
+                        sector: Some("CVL".into()),
+                        name: Some(doc.tokens.norm(f.tokens.start).to_string()),
+                        kb_id: None,
+                        place: None,
+                        antecedent: None,
+                        person: !plural,
+                        plural,
+                    };
+                    match group_place(kb, doc, folded, found, f.tokens.end, date) {
+                        Some(c) => {
+                            m.code = Some(format!("{c}CVL{}", group.code));
+                            m.country = Some(c);
+                        }
+                        None => pending.push((out.len(), Pending::Group(group, "CVL".into()))),
+                    }
+                    out.push(m);
                 }
                 Item::Pronoun { word } => {
                     used[k] = true;
@@ -675,14 +1015,43 @@ impl MentionFinder {
                 _ => {}
             }
         }
+        // "leaders of the opposition coalition", "doctors from two aid groups".
+        let mut phrased = Vec::new();
+        for i in first_here..out.len() {
+            let m = &out[i];
+            if m.via == MentionVia::Role
+                && m.code.is_none()
+                && !m.person
+                && of_phrase(kb, doc, folded, &mut out[first_here..], i - first_here)
+            {
+                phrased.push(i);
+            }
+        }
+        for (i, p) in &pending {
+            if phrased.contains(i) {
+                continue;
+            }
+            resolve_pending(kb, doc, &mut out[first_here..], *i - first_here, p);
+        }
+        // Again, for a phrase whose group the sentence has just placed.
+        for i in first_here..out.len() {
+            let m = &out[i];
+            if m.via == MentionVia::Role && m.code.is_none() && !m.person {
+                of_phrase(kb, doc, folded, &mut out[first_here..], i - first_here);
+            }
+        }
         let first = out.partition_point(|m| m.tokens.start < range.start);
         out[first..].sort_by_key(|m| (m.tokens.start, m.tokens.end));
     }
 }
 
-/// An ethnic group lives in the country the text places it in: "Bosnian Serbs" (a national
-/// adjective before another nation's plural demonym) are Bosnia's, "ethnic Albanians in
-/// Macedonia" Macedonia's. The mention keeps the group's words; its code is that country's.
+/// An ethnic group lives in the country the text places it in: "Bosnian Serbs" and "Iraqi
+/// Kurds" (a national adjective before a group's plural) are Bosnia's and Iraq's, "ethnic
+/// Albanians in Macedonia" and "the Albanians of southern Serbia" Macedonia's and Serbia's. The
+/// mention keeps the group's words; its code is that country's, with the group's code after
+/// the civilian sector. Returns the group when the sentence must decide the country ("ethnic
+/// Albanians" alone).
+#[allow(clippy::too_many_arguments)]
 fn ethnic_group(
     kb: &'static KnowledgeBase,
     doc: &Document,
@@ -691,64 +1060,435 @@ fn ethnic_group(
     k: usize,
     used: &mut [bool],
     m: &mut Mention,
-) {
+    date: Option<NaiveDate>,
+) -> Option<&'static Group> {
     let country_of_ref = |refs: &[EntryRef], demonym: bool| {
         refs.iter().find_map(|r| match kb.entity(*r) {
             Entity::Country(c) if (r.via == Via::Demonym) == demonym => Some(c),
             _ => None,
         })
     };
-    let set = |m: &mut Mention, c: &eventwire_kb::Country| {
-        m.code = Some(c.code.clone());
-        m.country = Some(c.code.clone());
-        m.name = Some(c.name.clone());
-        m.kb_id = Some(format!("country:{}", c.code));
+    let set_group = |m: &mut Mention, country: Option<&str>, g: &Group| {
+        m.code = country.map(|c| format!("{c}CVL{}", g.code));
+        m.country = country.map(str::to_string);
+        m.sector = Some("CVL".into());
+        m.kb_id = None;
+        m.name = Some(doc.slice(span_of(doc, m.tokens.clone())).to_string());
+        m.plural = true;
     };
-    // "Bosnian Serbs": this adjective, then another country's plural demonym.
+    let extend = |m: &mut Mention, end: TokenId| {
+        m.tokens.end = end;
+        m.span = span_of(doc, m.tokens.clone());
+        m.head = end - 1;
+    };
+    // "Bosnian Serbs", "Iraqi Kurds": this adjective, then a group's or another country's plural.
     if let Some(n) = found.get(k + 1).filter(|n| {
         n.tokens.start == m.tokens.end && !used[k + 1] && !folded[m.head as usize].ends_with('s')
     }) {
-        if let Item::Name { refs } = &n.item {
-            let plural = folded[n.tokens.end as usize - 1].ends_with('s');
-            if let (Some(other), true) = (country_of_ref(refs, true), plural) {
-                if m.country.as_deref() != Some(other.code.as_str()) {
-                    // In nations of immigrants the noun is the nationality ("Chinese Americans").
-                    if IMMIGRANT_NATIONS.contains(&other.code.as_str()) {
-                        set(m, other);
+        let last = folded[n.tokens.end as usize - 1].as_str();
+        let plural = last.ends_with('s');
+        match &n.item {
+            Item::Group { group, noun: true } if plural => {
+                used[k + 1] = true;
+                extend(m, n.tokens.end);
+                let c = m.country.clone();
+                set_group(m, c.as_deref(), group);
+                return None;
+            }
+            Item::Name { refs } if plural => {
+                if let Some(other) = country_of_ref(refs, true) {
+                    if m.country.as_deref() != Some(other.code.as_str()) {
+                        used[k + 1] = true;
+                        extend(m, n.tokens.end);
+                        m.plural = true;
+                        // In nations of immigrants the noun is the nationality ("Chinese
+                        // Americans").
+                        if IMMIGRANT_NATIONS.contains(&other.code.as_str()) {
+                            m.code = Some(other.code.clone());
+                            m.country = Some(other.code.clone());
+                            m.name = Some(other.name.clone());
+                            m.kb_id = Some(format!("country:{}", other.code));
+                        } else if let Some((g, _)) = lexicon::group(last)
+                            .filter(|(g, _)| g.nation == Some(other.code.as_str()))
+                        {
+                            let c = m.country.clone();
+                            set_group(m, c.as_deref(), g);
+                        }
+                        return None;
                     }
-                    used[k + 1] = true;
-                    m.tokens.end = n.tokens.end;
-                    m.span = span_of(doc, m.tokens.clone());
-                    m.head = n.tokens.end - 1;
-                    m.plural = true;
-                    return;
                 }
+            }
+            _ => {}
+        }
+    }
+    // "ethnic Albanians", "Albanians in Macedonia": a nation's demonym naming the ethnic group.
+    let word = folded[m.head as usize].as_str();
+    let (g, noun) = lexicon::group(word)?;
+    if !noun || !word.ends_with('s') || g.nation.is_none() || g.nation != m.country.as_deref() {
+        return None;
+    }
+    let cue = is_ethnic_cue(folded, m.tokens.start);
+    let place = group_place(kb, doc, folded, found, m.tokens.end, date)
+        .filter(|c| Some(c.as_str()) != g.nation);
+    if cue {
+        m.tokens.start -= 1;
+        m.span = span_of(doc, m.tokens.clone());
+    }
+    match (cue, place) {
+        (_, Some(c)) => {
+            set_group(m, Some(&c), g);
+            None
+        }
+        (true, None) => {
+            set_group(m, None, g);
+            Some(g)
+        }
+        (false, None) => None,
+    }
+}
+
+/// Is the group word at `t` used as a noun naming members ("Kurds", "a Sikh was hurt"), not
+/// as an adjective ("a Christian district")? Plurals are nouns; a singular needs the tagger's
+/// word.
+fn group_noun_use(doc: &Document, folded: &[String], t: TokenId) -> bool {
+    let w = folded[t as usize].as_str();
+    if w.ends_with('s') && !w.ends_with("ss") {
+        return true;
+    }
+    doc.syntax.as_ref().is_some_and(|syn| {
+        matches!(syn.upos[t as usize], "NOUN" | "PROPN")
+            && !matches!(syn.deprel[t as usize].as_str(), "amod" | "compound")
+    })
+}
+
+/// The country of the place a group is said to live or act in: "Kurds in Germany", "the
+/// Albanians of southern Serbia", "guerrillas operating in Macedonia".
+fn group_place(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    found: &[Found],
+    end: TokenId,
+    date: Option<NaiveDate>,
+) -> Option<String> {
+    let word = |t: usize| folded.get(t).map(String::as_str);
+    let mut t = end as usize;
+    if matches!(
+        word(t),
+        Some("living" | "based" | "operating" | "residing" | "settled" | "fighting")
+    ) {
+        t += 1;
+    }
+    if !matches!(word(t), Some("in" | "of" | "inside")) {
+        return None;
+    }
+    t += 1;
+    if word(t) == Some("the") {
+        t += 1;
+    }
+    while word(t).is_some_and(|w| word_class(w, WordClass::Direction)) {
+        t += 1;
+    }
+    let f = found.iter().find(|f| f.tokens.start as usize == t)?;
+    let Item::Name { refs } = &f.item else {
+        return None;
+    };
+    let b = base_of(kb, doc, refs, f.tokens.clone(), date)?;
+    if b.organization {
+        return None;
+    }
+    b.country
+}
+
+/// A mention whose country the rest of its sentence decides.
+enum Pending {
+    /// An ethnic or religious group, with its sector.
+    Group(&'static Group, String),
+    /// An unknown person with a title ("Judge X"), with the title's sector.
+    Person(String),
+    /// A group of people without a country ("prisoners", "demonstrators"), with its sector.
+    Role(String),
+}
+
+/// Sectors of groups that, named without a country, belong to the country the sentence is
+/// about ("prisoners rioted at a jail in Dili").
+const CONTEXT_SECTORS: &[&str] = &[
+    "CVL", "REB", "OPP", "CRM", "LAB", "EDU", "MED", "HLH", "BUS", "AGR", "SEP",
+];
+
+/// "Doctors from two American aid groups", "leaders of the opposition coalition": a group
+/// without a country, then "of" or "from" and another mention of the sentence that has one
+/// (past a determiner, a number and lower-case modifiers). The members or leaders of a
+/// non-state group are that group; others take its country with their own sector.
+fn of_phrase(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    folded: &[String],
+    ms: &mut [Mention],
+    i: usize,
+) -> bool {
+    let end = ms[i].tokens.end as usize;
+    let Some(prep) = folded.get(end).map(String::as_str) else {
+        return false;
+    };
+    // Forces, peacekeepers and aid workers are not of the country they leave ("withdraw its
+    // peacekeeping force from Chad"); a possessive already says whose they are.
+    let sector = ms[i].sector.clone().unwrap_or_default();
+    let start = ms[i].tokens.start as usize;
+    let possessed =
+        start > 0 && matches!(folded[start - 1].as_str(), "its" | "their" | "his" | "her");
+    if !matches!(prep, "of" | "from")
+        || possessed
+        || (prep == "from" && matches!(sector.as_str(), "MIL" | "IGO" | "NGO"))
+    {
+        return false;
+    }
+    let mut t = end + 1;
+    while t < folded.len()
+        && t <= end + 6
+        && !ms.iter().any(|m| m.tokens.start as usize == t)
+        && (lexicon::is_function_word(&folded[t])
+            || matches!(folded[t].as_str(), "(" | ")")
+            || (t > end + 1 && starts_upper(doc.tokens.norm(t as TokenId)))
+            || folded[t].chars().all(|c| c.is_ascii_digit() || c == ',')
+            || doc
+                .tokens
+                .norm(t as TokenId)
+                .chars()
+                .all(char::is_lowercase))
+    {
+        t += 1;
+    }
+    let Some(j) = ms.iter().position(|m| {
+        m.tokens.start as usize == t && m.kind == MentionKind::Actor && m.via != MentionVia::Pronoun
+    }) else {
+        return false;
+    };
+    let (Some(code), Some(country)) = (ms[j].code.clone(), ms[j].country.clone()) else {
+        return false;
+    };
+    if kb.country(&country).is_none() {
+        return false;
+    }
+    let other_sector = ms[j].sector.clone().unwrap_or_default();
+    let m = &mut ms[i];
+    m.code = Some(
+        if sector == "CVL"
+            || (!other_sector.is_empty()
+                && NON_STATE_SECTORS.contains(&other_sector.as_str())
+                && matches!(sector.as_str(), "GOV" | "ELI"))
+        {
+            code
+        } else {
+            format!("{country}{sector}")
+        },
+    );
+    m.country = Some(country);
+    true
+}
+
+/// Is token `t` inside the attribution of a report ("..., police said", "according to
+/// witnesses")? Its chain of heads passes a speech verb that is a parenthetical (UD
+/// `parataxis`) or the preposition "according".
+fn in_attribution(doc: &Document, t: TokenId) -> bool {
+    let Some(syn) = &doc.syntax else {
+        return false;
+    };
+    // "..., relief officials in Nairobi said Sunday.": the clause after the last comma ends
+    // the sentence with a speech verb.
+    if let Some(sent) = doc.sentences.iter().find(|s| s.tokens.contains(&t)) {
+        let toks = sent.tokens.clone();
+        let last_comma = toks
+            .clone()
+            .rev()
+            .find(|&c| doc.tokens.norm(c) == ",")
+            .filter(|&c| c < t);
+        if let Some(c) = last_comma {
+            let speech = (c + 1..toks.end).any(|x| {
+                syn.upos[x as usize] == "VERB"
+                    && matches!(
+                        syn.lemma[x as usize].to_lowercase().as_str(),
+                        "say" | "report" | "tell" | "add" | "announce" | "confirm"
+                    )
+            });
+            let verbs = (c + 1..toks.end)
+                .filter(|&x| syn.upos[x as usize] == "VERB")
+                .count();
+            if speech && verbs == 1 {
+                return true;
             }
         }
     }
-    // "ethnic Albanians in Macedonia".
-    let t = m.tokens.start as usize;
-    if t == 0 || folded[t - 1] != "ethnic" || !m.plural {
-        return;
+    let mut x = t as usize;
+    let according = |x: usize| {
+        syn.head.iter().enumerate().any(|(c, h)| {
+            *h == Some(x as TokenId)
+                && syn.deprel[c].starts_with("case")
+                && doc
+                    .tokens
+                    .norm(c as TokenId)
+                    .eq_ignore_ascii_case("according")
+        })
+    };
+    for step in 0..8 {
+        // "according to the CIA World Factbook": the preposition may hang on the phrase's
+        // head a few links up.
+        if step < 3 && according(x) {
+            return true;
+        }
+        if syn.deprel[x] == "parataxis"
+            && matches!(
+                syn.lemma[x].to_lowercase().as_str(),
+                "say" | "report" | "tell" | "add" | "announce" | "state" | "claim" | "confirm"
+            )
+        {
+            return true;
+        }
+        let Some(h) = syn.head[x] else {
+            return false;
+        };
+        x = h as usize;
     }
-    let mut p = m.tokens.end as usize;
-    if matches!(folded.get(p).map(String::as_str), Some("living" | "based")) {
-        p += 1;
+    false
+}
+
+/// Sectors of the state's own actors: the country they act for is the sentence's domestic
+/// context.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// Give the pending mention `i` of one sentence's mentions `ms` its country.
+///
+/// A group lives in the one country whose state acts in the sentence (a country named as an
+/// actor, its government, army, police, courts: "Egyptian police dispersed Moslem
+/// demonstrators"), else the one country where the sentence's places are (a religious group:
+/// places first); a group with a known
+/// set of homes only in one of them, else in its main home; otherwise the group's own code
+/// stands alone (`KUR`, `MOSREB`). A titled unknown person ("Judge X") takes the one country
+/// every other actor of the sentence has, and no country otherwise.
+fn resolve_pending(
+    kb: &'static KnowledgeBase,
+    doc: &Document,
+    ms: &mut [Mention],
+    i: usize,
+    p: &Pending,
+) {
+    // Countries by their current code (East Timor's places may carry the old TMP).
+    for m in ms.iter_mut() {
+        if let Some(c) = m.country.as_deref().and_then(|c| kb.country(c)) {
+            if m.country.as_deref() != Some(c.code.as_str()) {
+                m.country = Some(c.code.clone());
+            }
+        }
     }
-    if !matches!(folded.get(p).map(String::as_str), Some("in" | "of")) {
-        return;
-    }
-    p += 1;
-    if folded.get(p).map(String::as_str) == Some("the") {
-        p += 1;
-    }
-    if let Some(Found {
-        item: Item::Name { refs },
-        ..
-    }) = found.iter().find(|f| f.tokens.start as usize == p)
-    {
-        if let Some(c) = country_of_ref(refs, false) {
-            set(m, c);
+    let real = |c: &String| kb.country(c).is_some();
+    // Who reported the news ("..., relief officials in Nairobi said") is no part of it.
+    let reported = |m: &Mention| in_attribution(doc, m.head);
+    let others = || {
+        ms.iter()
+            .enumerate()
+            .filter(move |(j, m)| {
+                *j != i
+                    && m.kind == MentionKind::Actor
+                    && m.code.is_some()
+                    && !reported(m)
+                    // News media report from anywhere ("told VOA").
+                    && !m.code.as_deref().is_some_and(|c| c.ends_with("MED"))
+            })
+            .map(|(_, m)| m)
+    };
+    let one = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        match v.as_slice() {
+            [c] => Some(c.clone()),
+            _ => None,
+        }
+    };
+    match p {
+        Pending::Group(_, sector) | Pending::Role(sector) => {
+            let g = match p {
+                Pending::Group(g, _) => Some(*g),
+                _ => None,
+            };
+            let nation = g.and_then(|g| g.nation);
+            let not_nation = |c: &String| Some(c.as_str()) != nation;
+            // The state's agencies and people first, then countries named as actors, then
+            // places: the first of these that names any country must name exactly one.
+            let agencies: Vec<String> = others()
+                .filter(|m| {
+                    m.via == MentionVia::Metonym
+                        || m.sector
+                            .as_deref()
+                            .is_some_and(|s| STATE_SECTORS.contains(&s))
+                })
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let states: Vec<String> = others()
+                .filter(|m| {
+                    m.kb_id
+                        .as_deref()
+                        .is_some_and(|id| id.starts_with("country:"))
+                        && m.via == MentionVia::Name
+                })
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            let places: Vec<String> = ms
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place && !reported(m))
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c) && not_nation(c))
+                .collect();
+            // A religion lives everywhere: where the sentence happens says more than who acts
+            // ("US troops raided a Shiite mosque in Basra").
+            let tiers = if g.is_some_and(|g| g.homes.is_empty() && g.nation.is_none()) {
+                [places.clone(), agencies, states]
+            } else {
+                [agencies, states, places.clone()]
+            };
+            let country = tiers.into_iter().find(|v| !v.is_empty()).and_then(one);
+            let Some(g) = g else {
+                // A group of people is where the sentence's places are; without places, in
+                // the one country all actors of the sentence share.
+                let all_have = others().all(|m| m.country.as_ref().is_some_and(&real));
+                let actors: Vec<String> = others().filter_map(|m| m.country.clone()).collect();
+                let country = if places.is_empty() {
+                    one(actors).filter(|_| all_have)
+                } else {
+                    one(places.clone())
+                };
+                if let Some(c) = country {
+                    let m = &mut ms[i];
+                    m.code = Some(format!("{c}{sector}"));
+                    m.country = Some(c);
+                }
+                return;
+            };
+            let country = country
+                .filter(|c| {
+                    g.nation.is_some() || g.homes.is_empty() || g.homes.contains(&c.as_str())
+                })
+                .or_else(|| g.default_home().map(str::to_string));
+            let m = &mut ms[i];
+            m.code = Some(match &country {
+                Some(c) => format!("{c}{sector}{}", g.code),
+                None if sector == "CVL" => g.code.to_string(),
+                None => format!("{}{sector}", g.code),
+            });
+            m.country = country;
+        }
+        Pending::Person(sector) => {
+            let countries: Vec<String> = others()
+                .filter_map(|m| m.country.clone())
+                .filter(|c| real(c))
+                .collect();
+            let all_have = others().all(|m| m.country.as_ref().is_some_and(&real));
+            if let Some(c) = one(countries).filter(|_| all_have) {
+                let m = &mut ms[i];
+                m.code = Some(format!("{c}{sector}"));
+                m.country = Some(c);
+            }
         }
     }
 }
@@ -760,14 +1500,31 @@ struct Base {
     country: Option<String>,
     /// An organisation's own code (IGOWSTNAT) is used as is.
     organization: bool,
+    /// An ethnic or religious group ("Kurdish rebels"): its code follows the sector, and
+    /// without a country the group's country comes from the sentence.
+    group: Option<&'static Group>,
 }
 
 impl Base {
+    fn country(code: &str) -> Base {
+        Base {
+            code: code.to_string(),
+            country: Some(code.to_string()),
+            organization: false,
+            group: None,
+        }
+    }
+
     fn code_with(&self, sector: &str) -> String {
         if self.organization {
             self.code.clone()
         } else {
-            format!("{}{}", self.code, sector)
+            format!(
+                "{}{}{}",
+                self.code,
+                sector,
+                self.group.map_or("", |g| g.code)
+            )
         }
     }
 }
@@ -841,6 +1598,12 @@ fn person_mention(
     via: MentionVia,
 ) -> Mention {
     let tenure = kb.resolve_person(&person.kb_id, date);
+    // Undated text: the title before the name says which of the person's offices is meant
+    // ("Prime Minister X" for someone who later led a party).
+    let titled = fallback
+        .as_ref()
+        .filter(|(c, _, _)| date.is_none() && person.tenures.iter().any(|t| &t.code == c));
+    let tenure = if titled.is_some() { None } else { tenure };
     let (code, country, sector) = match (tenure, fallback) {
         (Some(t), _) => {
             let sector = sector_of(&t.code);
@@ -1021,13 +1784,59 @@ fn modifier_left(
         let w = folded[t as usize - 1].as_str();
         let lower_adj = match &doc.syntax {
             Some(syn) => {
-                matches!(syn.upos[t as usize - 1], "ADJ" | "NOUN" | "VERB")
+                // Participles modify ("armed forces"); a finite verb ends the phrase ("Russia
+                // urged governments").
+                let x = t as usize - 1;
+                (matches!(syn.upos[x], "ADJ" | "NOUN")
+                    || (syn.upos[x] == "VERB" && matches!(syn.xpos[x].as_str(), "VBN" | "VBG")))
                     && norm.chars().all(|c| c.is_lowercase() || c == '-')
             }
             None => {
                 norm.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon::is_function_word(w)
             }
         };
+        // "Vietnamese-led forces": forces led by a nation are its forces ("Iranian-backed
+        // militias" are not Iran's: "backed" ends the modifiers below, as a hyphen does).
+        let hyphen_before = t >= 2 && folded[t as usize - 2] == "-";
+        if hyphen_before && matches!(w, "led" | "commanded" | "dominated" | "run") {
+            t -= 2;
+            skipped += 1;
+            continue;
+        }
+        if hyphen_before
+            && matches!(
+                w,
+                "backed"
+                    | "supported"
+                    | "funded"
+                    | "armed"
+                    | "trained"
+                    | "allied"
+                    | "sponsored"
+                    | "aligned"
+                    | "leaning"
+                    | "held"
+            )
+        {
+            break;
+        }
+        // "Nicaragua's Sandinista government": an unknown capitalized word after a
+        // possessive or a country's name.
+        let unknown_cap = (0..k).rev().find(|&j| found[j].tokens.end == t && !used[j]).filter(|&j| {
+            let s = found[j].tokens.start;
+            matches!(found[j].item, Item::Capitalized)
+                && s > 0
+                && (matches!(folded[s as usize - 1].as_str(), "'s" | "'")
+                    || (0..j).any(|i| {
+                        found[i].tokens.end == s
+                            && matches!(&found[i].item, Item::Name { refs } if refs.iter().any(|r| r.kind == EntityKind::Country))
+                    }))
+        });
+        if let Some(j) = unknown_cap {
+            t = found[j].tokens.start;
+            skipped += 1;
+            continue;
+        }
         if w == "'s" || w == "'" || lower_adj {
             t -= 1;
             skipped += 1;
@@ -1050,15 +1859,62 @@ fn modifier_left(
             } else {
                 s
             };
-            return (
-                s,
-                Some(Base {
-                    code: country.clone(),
-                    country: Some(country),
-                    organization: false,
-                }),
-            );
+            return (s, Some(Base::country(&country)));
         }
+    }
+    if let Some((group, s)) = group_modifier(kb, folded, found, j, used) {
+        // "Turkish Kurd refugees", "ethnic Albanian guerrillas", "Moslem demonstrators": the
+        // group's country is a national word before it, when there is one.
+        used[j] = true;
+        let before = (0..j).rev().find(|&i| found[i].tokens.end == s && !used[i]);
+        let country = before.and_then(|i| match &found[i].item {
+            Item::Name { refs } => base_of(kb, doc, refs, found[i].tokens.clone(), date)
+                .filter(|b| !b.organization)
+                .map(|b| (i, b)),
+            _ => None,
+        });
+        let (s, country) = match country {
+            Some((i, b)) => {
+                used[i] = true;
+                (found[i].tokens.start, b.country)
+            }
+            None => (s, None),
+        };
+        let s = if s > 0 && folded[s as usize - 1] == "the" {
+            s - 1
+        } else {
+            s
+        };
+        return (
+            s,
+            Some(Base {
+                code: country.clone().unwrap_or_default(),
+                country,
+                organization: false,
+                group: Some(group),
+            }),
+        );
+    }
+    if let Item::Org { code, country, .. } = &found[j].item {
+        // "the Kenyan Nurses Association officials": the organisation's own code (not across
+        // a verb: "the Forum urged governments").
+        let verb_between = doc
+            .syntax
+            .as_ref()
+            .is_some_and(|syn| (t..start).any(|x| matches!(syn.upos[x as usize], "VERB" | "AUX")));
+        let Some(code) = code.clone().filter(|_| !verb_between) else {
+            return (span_start, None);
+        };
+        used[j] = true;
+        return (
+            found[j].tokens.start,
+            Some(Base {
+                code,
+                country: country.clone(),
+                organization: true,
+                group: None,
+            }),
+        );
     }
     let Item::Name { refs } = &found[j].item else {
         return (span_start, None);
@@ -1075,6 +1931,66 @@ fn modifier_left(
         s
     };
     (s, Some(base))
+}
+
+/// The sector an organisation word gives a name when no role noun in it does: "Party" PTY,
+/// "Company" BUS, "Front" OPP, "Union" and "Forum" NGO (a trade union names its members:
+/// "Union of Teachers").
+fn org_word_sector(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "party" => "PTY",
+        "company" | "corporation" | "chamber" => "BUS",
+        "syndicate" => "LAB",
+        "front" | "movement" | "alliance" | "coalition" => "OPP",
+        "union" | "federation" | "confederation" | "association" | "forum" | "council"
+        | "committee" | "league" | "society" | "foundation" | "institute" | "organization"
+        | "organisation" | "guild" => "NGO",
+        _ => return None,
+    })
+}
+
+/// "ethnic" right before token `t`.
+fn is_ethnic_cue(folded: &[String], t: TokenId) -> bool {
+    t > 0 && folded[t as usize - 1] == "ethnic"
+}
+
+/// The ethnic or religious group item `j` names as a modifier, and the first token of its
+/// words ("ethnic" included): a group's own word ("Kurdish", "Moslem"), or a national adjective
+/// after "ethnic" ("ethnic Albanian").
+fn group_modifier(
+    kb: &'static KnowledgeBase,
+    folded: &[String],
+    found: &[Found],
+    j: usize,
+    used: &[bool],
+) -> Option<(&'static Group, TokenId)> {
+    if used[j] {
+        return None;
+    }
+    let f = &found[j];
+    let group = match &f.item {
+        Item::Group { group, .. } => *group,
+        Item::Name { refs } if f.tokens.len() == 1 => {
+            // "ethnic Albanian", or after another country's name ("Kosovo Albanian").
+            let placed = j > 0
+                && found[j - 1].tokens.end == f.tokens.start
+                && matches!(&found[j - 1].item, Item::Name { refs } if refs.iter().any(|r| matches!(r.kind, EntityKind::Country | EntityKind::Place)));
+            if !is_ethnic_cue(folded, f.tokens.start) && !placed {
+                return None;
+            }
+            let (g, _) = lexicon::group(&folded[f.tokens.start as usize])?;
+            let nation = refs.iter().any(|r| {
+                matches!(kb.entity(*r), Entity::Country(c) if Some(c.code.as_str()) == g.nation)
+            });
+            if !nation {
+                return None;
+            }
+            g
+        }
+        _ => return None,
+    };
+    let s = f.tokens.start;
+    Some((group, if is_ethnic_cue(folded, s) { s - 1 } else { s }))
 }
 
 /// "the foreign minister of Russia", "police in Lahore": a country, seat or place after "of"
@@ -1142,13 +2058,7 @@ fn base_of(
 ) -> Option<Base> {
     for r in refs {
         match kb.entity(*r) {
-            Entity::Country(c) => {
-                return Some(Base {
-                    code: c.code.clone(),
-                    country: Some(c.code.clone()),
-                    organization: false,
-                })
-            }
+            Entity::Country(c) => return Some(Base::country(&c.code)),
             Entity::Organization(o) => {
                 let code = kb.resolve_organization(&o.kb_id, date)?.to_string();
                 let organization = !code.get(3..).unwrap_or("").is_empty() || o.country.is_none();
@@ -1160,6 +2070,7 @@ fn base_of(
                         code[..3].to_string()
                     },
                     organization,
+                    group: None,
                 });
             }
             _ => {}
@@ -1168,22 +2079,14 @@ fn base_of(
     // A capital or seat of government ("Washington officials", "Kremlin officials").
     let surface = doc.slice(span_of(doc, tokens));
     if let Some((country, _)) = kb.metonym(surface) {
-        return Some(Base {
-            code: country.to_string(),
-            country: Some(country.to_string()),
-            organization: false,
-        });
+        return Some(Base::country(country));
     }
     // A place: its country ("Lahore police" → PAK). The gazetteer lists the most populous
     // place first; a capital wins.
     let mut places = kb.place(surface);
     places.sort_by_key(|p| std::cmp::Reverse(is_capital(kb, p)));
     let p = places.first()?;
-    (!p.country.is_empty() && p.country != "-").then(|| Base {
-        code: p.country.clone(),
-        country: Some(p.country.clone()),
-        organization: false,
-    })
+    (!p.country.is_empty() && p.country != "-").then(|| Base::country(&p.country))
 }
 
 fn is_capital(kb: &'static KnowledgeBase, p: &eventwire_kb::Place) -> bool {
@@ -1295,6 +2198,26 @@ fn name_mention(
             m.name = Some(c.name.clone());
             m.kb_id = Some(format!("country:{}", c.code));
             m.place = kb.place(&c.name).first().map(|p| place_info(p));
+            // "a US national", "UK citizens": the country's name as a national adjective.
+            let next = tokens.end as usize;
+            if next < folded.len()
+                && word_class(&folded[next], WordClass::People)
+                && same_sentence(doc, tokens.start, next as TokenId)
+                && doc.syntax.as_ref().is_none_or(|syn| {
+                    matches!(
+                        syn.deprel[tokens.end as usize - 1].as_str(),
+                        "compound" | "amod"
+                    )
+                })
+            {
+                m.via = MentionVia::Demonym;
+                m.tokens.end = next as TokenId + 1;
+                m.span = span_of(doc, m.tokens.clone());
+                m.head = next as TokenId;
+                m.plural = folded[next].ends_with('s');
+                m.place = None;
+                return Some(m);
+            }
             if !acts(doc, folded, &tokens, true) {
                 m.kind = MentionKind::Place;
             }
@@ -1563,6 +2486,46 @@ fn link(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// "Syria ... its troops", "the rebels and their commanders": a role noun without a country
+/// right after a possessive pronoun belongs to the pronoun's antecedent: an organisation's own
+/// code, else the antecedent's country with the role's sector.
+fn possessed_roles(kb: &'static KnowledgeBase, doc: &Document, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (prev, m) = (&mentions[k - 1], &mentions[k]);
+        if m.via != MentionVia::Role
+            || m.code.is_some()
+            || prev.via != MentionVia::Pronoun
+            || prev.tokens.end != m.tokens.start
+            || !matches!(
+                folded_key(doc.tokens.norm(prev.head)).as_str(),
+                "its" | "their" | "his" | "her"
+            )
+        {
+            continue;
+        }
+        let Some(sector) = m.sector.clone() else {
+            continue;
+        };
+        let org = prev
+            .kb_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("org:"));
+        let code = match (&prev.code, &prev.country) {
+            (Some(c), _) if org => Some(c.clone()),
+            (Some(_), Some(country)) if kb.country(country).is_some() => {
+                Some(format!("{country}{sector}"))
+            }
+            _ => None,
+        };
+        if let Some(code) = code {
+            let country = prev.country.clone();
+            let mm = &mut mentions[k];
+            mm.code = Some(code);
+            mm.country = country;
         }
     }
 }
