@@ -80,7 +80,33 @@ pub fn find_events(tree: &Tree<'_>, lex: &Lexicon, owner: &[Option<usize>]) -> V
             }
         }
     }
+    drop_covered(tree, &mut out);
     out
+}
+
+/// Drops an event without a target that another event of the same family, source and
+/// sentence with a target covers, when one trigger governs the other ("continued their hunger
+/// strike to demand …" is the protest aimed at whom the demand names).
+fn drop_covered(tree: &Tree<'_>, events: &mut Vec<Candidate>) {
+    let covered: Vec<bool> = events
+        .iter()
+        .map(|c| {
+            c.target.is_none()
+                && events.iter().any(|o| {
+                    o.target.is_some()
+                        && o.sentence == c.sentence
+                        && o.cameo.get(..2) == c.cameo.get(..2)
+                        && same_actor(&o.source, &c.source)
+                        && (tree.dominates(o.trigger, c.trigger)
+                            || tree.dominates(c.trigger, o.trigger))
+                })
+        })
+        .collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !covered[k - 1]
+    });
 }
 
 fn same_actor(a: &Option<ActorRef>, b: &Option<ActorRef>) -> bool {
@@ -408,7 +434,12 @@ impl Coder<'_, '_> {
                 // comments on.
                 let content = self.complement(p).or_else(|| self.commented_clause(p));
                 if let Some(s) = content.and_then(|c| self.tree.subject(c)) {
-                    targets = self.actors(s);
+                    // (Not the actor itself: "continued their strike to demand …".)
+                    targets = self
+                        .actors(s)
+                        .into_iter()
+                        .filter(|a| distinct(std::slice::from_ref(a), &sources))
+                        .collect();
                 }
             }
         }
@@ -425,11 +456,17 @@ impl Coder<'_, '_> {
                 // One phrase further when the first names no actor: "restrictions on imports
                 // from Turkey".
                 let preps = ["with", "of", "on", "against", "to"];
+                let others = |a: Vec<ActorRef>| -> Option<Vec<ActorRef>> {
+                    let a: Vec<ActorRef> = a
+                        .into_iter()
+                        .filter(|a| distinct(std::slice::from_ref(a), &sources))
+                        .collect();
+                    (!a.is_empty()).then_some(a)
+                };
                 let in_phrase = |o: TokenId| {
-                    preps.iter().find_map(|prep| {
-                        let a = self.tree.prep(o, prep).map(|x| self.actors(x))?;
-                        (!a.is_empty()).then_some(a)
-                    })
+                    preps
+                        .iter()
+                        .find_map(|prep| others(self.actors(self.tree.prep(o, prep)?)))
                 };
                 targets = in_phrase(o)
                     .or_else(|| {
@@ -439,15 +476,13 @@ impl Coder<'_, '_> {
                             .flatten()
                             .find_map(|x| {
                                 in_phrase(x).or_else(|| {
-                                    let a = self.tree.prep(x, "from").map(|y| self.actors(y))?;
-                                    (!a.is_empty()).then_some(a)
+                                    ["from", "for"].iter().find_map(|prep| {
+                                        others(self.actors(self.tree.prep(x, prep)?))
+                                    })
                                 })
                             })
                     })
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|a| distinct(std::slice::from_ref(a), &sources))
-                    .collect();
+                    .unwrap_or_default();
             }
         }
         // "threatened to halt the talks if the United States imposes sanctions": a threat is
@@ -1246,6 +1281,12 @@ impl Coder<'_, '_> {
                                 .unwrap_or_default();
                         }
                     }
+                    // (Not the actor's own: "continued their hunger strike".)
+                    a.retain(|a| {
+                        !sources
+                            .iter()
+                            .any(|s| s.mention == a.mention || s.code == a.code)
+                    });
                     (!a.is_empty()).then_some(a)
                 })
                 .unwrap_or_default();
