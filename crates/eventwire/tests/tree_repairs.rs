@@ -1,44 +1,11 @@
 //! The coder's repairs of parser attachments English grammar rules out (`Tree::new`), on
 //! sentences written for these tests with the wrong trees the parser tends to build.
 
-use eventwire::{Document, Pipeline, RawDocument};
-use eventwire_document::{Syntax, TokenId};
-use eventwire_events::tree::Tree;
+mod hand_trees;
 
-/// A processed document from `text` whose tokens get the analyses in `tree`, one line per
-/// token: `FORM UPOS XPOS LEMMA HEAD DEPREL` (HEAD 1-based, 0 = root).
-fn doc_with_tree(text: &str, tree: &str) -> (Pipeline, Document) {
-    let pipeline = Pipeline::new().expect("pipeline");
-    let mut doc = pipeline.process(RawDocument {
-        id: "t".into(),
-        text: text.into(),
-        extracted: false,
-        date: chrono::NaiveDate::from_ymd_opt(2023, 3, 21),
-        title: None,
-        url: None,
-    });
-    let rows: Vec<Vec<&str>> = tree
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split_whitespace().collect())
-        .collect();
-    assert_eq!(rows.len(), doc.tokens.len(), "one tree row per token");
-    let mut syn = Syntax::default();
-    for (i, r) in rows.iter().enumerate() {
-        assert_eq!(r[0], doc.tokens.norm(i as TokenId), "row {i}");
-        let upos: &'static str = Box::leak(r[1].to_string().into_boxed_str());
-        syn.upos.push(upos);
-        syn.xpos.push(r[2].to_string());
-        syn.lemma.push(r[3].to_string());
-        let head: u32 = r[4].parse().expect("head");
-        syn.head.push((head > 0).then(|| head - 1));
-        syn.deprel.push(r[5].to_string());
-    }
-    doc.syntax = Some(syn);
-    eventwire::rerun_after_syntax(&pipeline, &mut doc);
-    (pipeline, doc)
-}
+use eventwire::{Document, Pipeline};
+use eventwire_events::tree::Tree;
+use hand_trees::doc_with_tree;
 
 /// (code, source, target) of each event.
 fn events(p: &Pipeline, d: &Document) -> Vec<(String, Option<String>, Option<String>)> {
