@@ -839,7 +839,6 @@ impl Coder<'_, '_> {
         let t = self.tree;
         let mut heads = vec![p];
         heads.extend(t.object(p));
-        let doc = t.doc;
         for h in heads {
             for &c in t.children(h) {
                 let aimed = match t.rel(c) {
@@ -857,11 +856,7 @@ impl Coder<'_, '_> {
                 }
                 // The subtree's tokens in order, nearest first.
                 let mut found: Vec<ActorRef> = Vec::new();
-                let span = doc
-                    .sentences
-                    .iter()
-                    .find(|s| s.tokens.contains(&c))
-                    .map(|s| s.tokens.clone());
+                let span = t.sentence_span(c);
                 for x in span.into_iter().flatten() {
                     if !t.dominates(c, x) {
                         continue;
@@ -892,13 +887,7 @@ impl Coder<'_, '_> {
         sources: &[ActorRef],
     ) -> Vec<ActorRef> {
         let t = self.tree;
-        let span = t
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&p))
-            .map(|s| s.tokens.clone())
-            .unwrap_or_default();
+        let span = t.sentence_span(p).unwrap_or_default();
         span.filter(|&c| t.dominates(anchor, c) || t.dominates(p, c))
             .filter(|&c| {
                 t.rel(c) == "advcl"

@@ -174,12 +174,7 @@ pub fn factuality(
         }
         // Evidence named before the event ("‘Signs’ Putin has requested …").
         if i == 0 {
-            let start = t
-                .doc
-                .sentences
-                .iter()
-                .find(|s| s.tokens.contains(&p))
-                .map_or(p, |s| s.tokens.start);
+            let start = t.sentence_span(p).map_or(p, |s| s.start);
             for c in start..p {
                 let lemma = t.lemma(c).to_lowercase();
                 if t.upos(c) != "VERB"

@@ -406,6 +406,15 @@ impl<'d> Tree<'d> {
         })
     }
 
+    /// The tokens of the sentence `t` is in.
+    pub fn sentence_span(&self, t: TokenId) -> Option<std::ops::Range<TokenId>> {
+        self.doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&t))
+            .map(|s| s.tokens.clone())
+    }
+
     /// True when `a` dominates `t` (or is `t`).
     pub fn dominates(&self, a: TokenId, mut t: TokenId) -> bool {
         for _ in 0..64 {
@@ -595,13 +604,7 @@ fn repair_reporting_tail(tree: &mut Tree<'_>) -> bool {
             + (v + 1..tree.len() as TokenId)
                 .take_while(|&k| tree.dominates(v, k))
                 .count() as TokenId;
-        let Some(end) = tree
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&v))
-            .map(|s| s.tokens.end)
-        else {
+        let Some(end) = tree.sentence_span(v).map(|s| s.end) else {
             continue;
         };
         let closes = (last + 1..end).all(|k| tree.upos(k) == "PUNCT");
@@ -647,13 +650,7 @@ fn repair_opening_participle(tree: &mut Tree<'_>) -> bool {
             continue;
         }
         // The first word of its sentence, or after an opening adverb ("Newly appointed").
-        let Some(start) = tree
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&r))
-            .map(|s| s.tokens.start)
-        else {
+        let Some(start) = tree.sentence_span(r).map(|s| s.start) else {
             continue;
         };
         if !(r == start || r == start + 1 && tree.xpos(start) == "RB") {
