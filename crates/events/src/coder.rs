@@ -562,7 +562,18 @@ impl Coder<'_, '_> {
                     // itself makes none. A code that extends the other (USA and USAGOV) is the
                     // same actor, except for a government acting in its own territory.
                     let nested = nested_codes(&s.code, &t.code);
-                    let nested = nested && !society_and_state(&s.code, &t.code);
+                    // (A group within a sector is another actor: NGACVL, NGACVLMOS.)
+                    let shorter = if s.code.len() <= t.code.len() {
+                        &s.code
+                    } else {
+                        &t.code
+                    };
+                    let subgroup = s.mention != t.mention
+                        && s.code != t.code
+                        && shorter
+                            .get(3..6)
+                            .is_some_and(|sector| DOMESTIC_SECTORS.contains(&sector));
+                    let nested = nested && !society_and_state(&s.code, &t.code) && !subgroup;
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {

@@ -618,3 +618,18 @@ fn sources_of_the_news_give_no_country() {
                 || !c.as_deref().is_some_and(|c| c.starts_with("GBR")))
     );
 }
+
+#[test]
+fn a_countrys_people_are_its_civilians_not_its_state() {
+    let d = doc(
+        "Thousands of Kenyans marched in Nairobi. Ukrainian children were evacuated. The Russians said no.",
+        (2024, 5, 1),
+    );
+    assert_eq!(mention(&d, "Kenyans", 0).1.as_deref(), Some("KENCVL"));
+    assert_eq!(
+        mention(&d, "Ukrainian children", 0).1.as_deref(),
+        Some("UKRCVL")
+    );
+    // "the Russians" may be the state's side: left at the country.
+    assert_eq!(mention(&d, "Russians", 0).1.as_deref(), Some("RUS"));
+}

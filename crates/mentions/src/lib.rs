@@ -2184,8 +2184,21 @@ fn name_mention(
                     m.span = span_of(doc, m.tokens.clone());
                     m.head = next as TokenId;
                     m.plural = true;
+                    m.sector = Some("CVL".into());
                 } else {
                     m.plural = surface.ends_with('s');
+                    // "thousands of Nigerians", "young Algerians": people of a country, not
+                    // the state ("the Russians" may still be the state's side).
+                    let the = tokens.start > 0 && folded[tokens.start as usize - 1] == "the";
+                    let noun = doc.syntax.as_ref().is_some_and(|syn| {
+                        matches!(syn.upos[tokens.end as usize - 1], "NOUN" | "PROPN")
+                    });
+                    if m.plural && noun && !the {
+                        m.sector = Some("CVL".into());
+                    }
+                }
+                if m.sector.is_some() {
+                    m.code = Some(format!("{}CVL", c.code));
                 }
                 return Some(m);
             }
