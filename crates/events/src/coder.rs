@@ -1058,6 +1058,15 @@ impl Coder<'_, '_> {
         }
         let h = t.head(p)?;
         let rel = t.deprel(p);
+        // "aims to tighten sanctions and impose a blockade": a verb coordinated with a
+        // complement, without a subject of its own, is embedded as the complement is.
+        if rel == "conj"
+            && t.upos(p) == "VERB"
+            && t.upos(h) == "VERB"
+            && t.child(p, "nsubj").is_none()
+        {
+            return self.embedder(h);
+        }
         // "issued an ultimatum to Ecuador to halt attacks", "reiterated its demand
         // that Israel ease …": a clause the parser hung on a light verb completes the
         // verb's object.
