@@ -1058,12 +1058,16 @@ impl Coder<'_, '_> {
         }
         let h = t.head(p)?;
         let rel = t.deprel(p);
-        // "aims to tighten sanctions and impose a blockade": a verb coordinated with a
-        // complement, without a subject of its own, is embedded as the complement is.
+        // "aims to tighten sanctions and impose a blockade": a verb coordinated with an
+        // infinitive complement, without a subject of its own, is embedded as it is.
         if rel == "conj"
             && t.upos(p) == "VERB"
             && t.upos(h) == "VERB"
-            && t.child(p, "nsubj").is_none()
+            && t.rel(h) == "xcomp"
+            && !t
+                .children(p)
+                .iter()
+                .any(|&c| matches!(t.rel(c), "nsubj" | "nsubj:pass" | "csubj" | "expl"))
         {
             return self.embedder(h);
         }
