@@ -8,7 +8,8 @@
 //! - `sentences`: `{start, end, paragraph, flags, repeat_of, credit}`;
 //! - `tokens`: `{start, end, text}` plus `norm` when the normalized form differs, and
 //!   `upos`, `xpos`, `lemma`, `head` (document token index or `null` for a root), `deprel`
-//!   once the syntax stage ran;
+//!   once the syntax stage ran, and `coder_head`/`coder_deprel` where the event coder's tree
+//!   repairs changed them;
 //! - `mentions`: `{start, end, text, kind ("actor" | "place"), via, code, country, sector, name,
 //!   kb_id, place ({name, country, lat, lon} or null), antecedent}`;
 //! - `timexes`: `{start, end, text, type, value, basis}`;
@@ -104,6 +105,12 @@ struct TokenView<'a> {
     head: Option<Option<u32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     deprel: Option<&'a str>,
+    /// The head the event coder reads, where its tree repairs changed the parser's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coder_head: Option<Option<u32>>,
+    /// The relation the event coder reads, where its tree repairs changed the parser's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coder_deprel: Option<String>,
 }
 
 /// The annotation view of `doc` as one line of JSON (no trailing newline).
@@ -140,11 +147,20 @@ pub fn to_json_with(
         )
     });
     let syntax = doc.syntax.as_ref();
+    let coder_tree = eventwire_events::tree::Tree::new(doc);
     let tokens = (0..doc.tokens.len() as u32)
         .map(|t| {
             let text = doc.token_text(t);
             let norm = doc.tokens.norm(t);
             let i = t as usize;
+            let repaired = match (syntax, coder_tree.as_ref()) {
+                (Some(s), Some(tree))
+                    if tree.head(t) != s.head[i] || tree.deprel(t) != s.deprel[i] =>
+                {
+                    Some((tree.head(t), tree.deprel(t).to_string()))
+                }
+                _ => None,
+            };
             TokenView {
                 start: doc.tokens.span(t).start,
                 end: doc.tokens.span(t).end,
@@ -155,6 +171,8 @@ pub fn to_json_with(
                 lemma: syntax.map(|s| s.lemma[i].as_str()),
                 head: syntax.map(|s| s.head[i]),
                 deprel: syntax.map(|s| s.deprel[i].as_str()),
+                coder_head: repaired.as_ref().map(|r| r.0),
+                coder_deprel: repaired.map(|r| r.1),
             }
         })
         .collect();

@@ -43,6 +43,13 @@ fn a_weekday_object_is_a_temporal_modifier() {
             .any(|e| e.1.as_deref() == Some("IRN") && e.2.as_deref() == Some("IRQ")),
         "{ev:?}"
     );
+    // The annotation view shows the parser's relation and the one the coder reads.
+    let view: serde_json::Value =
+        serde_json::from_str(&eventwire::annotate::to_json(&d)).expect("json");
+    let tuesday = &view["tokens"][2];
+    assert_eq!(tuesday["deprel"], "obj");
+    assert_eq!(tuesday["coder_deprel"], "obl:tmod");
+    assert!(view["tokens"][0].get("coder_deprel").is_none());
 }
 
 #[test]
