@@ -435,11 +435,7 @@ impl Coder<'_, '_> {
                 let content = self.complement(p).or_else(|| self.commented_clause(p));
                 if let Some(s) = content.and_then(|c| self.tree.subject(c)) {
                     // (Not the actor itself: "continued their strike to demand …".)
-                    targets = self
-                        .actors(s)
-                        .into_iter()
-                        .filter(|a| distinct(std::slice::from_ref(a), &sources))
-                        .collect();
+                    targets = others_than(self.actors(s), &sources);
                 }
             }
         }
@@ -457,10 +453,7 @@ impl Coder<'_, '_> {
                 // from Turkey".
                 let preps = ["with", "of", "on", "against", "to"];
                 let others = |a: Vec<ActorRef>| -> Option<Vec<ActorRef>> {
-                    let a: Vec<ActorRef> = a
-                        .into_iter()
-                        .filter(|a| distinct(std::slice::from_ref(a), &sources))
-                        .collect();
+                    let a = others_than(a, &sources);
                     (!a.is_empty()).then_some(a)
                 };
                 let in_phrase = |o: TokenId| {
@@ -561,19 +554,7 @@ impl Coder<'_, '_> {
                     // against the opposition, police against students); one actor acting on
                     // itself makes none. A code that extends the other (USA and USAGOV) is the
                     // same actor, except for a government acting in its own territory.
-                    let nested = nested_codes(&s.code, &t.code);
-                    // (A group within a sector is another actor: NGACVL, NGACVLMOS.)
-                    let shorter = if s.code.len() <= t.code.len() {
-                        &s.code
-                    } else {
-                        &t.code
-                    };
-                    let subgroup = s.mention != t.mention
-                        && s.code != t.code
-                        && shorter
-                            .get(3..6)
-                            .is_some_and(|sector| DOMESTIC_SECTORS.contains(&sector));
-                    let nested = nested && !society_and_state(&s.code, &t.code) && !subgroup;
+                    let nested = one_actor(&s.code, &t.code);
                     if (s.mention == t.mention || nested && !(from_place && s.code != t.code))
                         && !m.rule.self_directed
                     {
@@ -873,10 +854,7 @@ impl Coder<'_, '_> {
                         continue;
                     }
                     for a in self.actors(x) {
-                        let own = sources
-                            .iter()
-                            .any(|s| s.mention == a.mention || s.code == a.code);
-                        if !own && !found.iter().any(|f| f.mention == a.mention) {
+                        if !is_own(&a, sources) && !found.iter().any(|f| f.mention == a.mention) {
                             found.push(a);
                         }
                     }
@@ -907,11 +885,7 @@ impl Coder<'_, '_> {
                         .any(|&m| t.rel(m) == "mark" && matches!(t.lower(m), "if" | "unless"))
             })
             .find_map(|c| {
-                let a: Vec<ActorRef> = self
-                    .actors(t.subject(c)?)
-                    .into_iter()
-                    .filter(|a| distinct(std::slice::from_ref(a), sources))
-                    .collect();
+                let a = others_than(self.actors(t.subject(c)?), sources);
                 (!a.is_empty()).then_some(a)
             })
             .unwrap_or_default()
@@ -1295,11 +1269,7 @@ impl Coder<'_, '_> {
                         }
                     }
                     // (Not the actor's own: "continued their hunger strike".)
-                    a.retain(|a| {
-                        !sources
-                            .iter()
-                            .any(|s| s.mention == a.mention || s.code == a.code)
-                    });
+                    a.retain(|a| !is_own(a, &sources));
                     (!a.is_empty()).then_some(a)
                 })
                 .unwrap_or_default();
@@ -1418,12 +1388,7 @@ impl Coder<'_, '_> {
                 // "offered to hand over to Great Britain …": every phrase with the
                 // preposition, not only the first, may hold the actor.
                 if let Slot::Prep(prep) = slot {
-                    let all: Vec<TokenId> = t
-                        .children(x)
-                        .iter()
-                        .copied()
-                        .filter(|&c| is_case(t, c, prep))
-                        .collect();
+                    let all: Vec<TokenId> = t.preps(x, prep).collect();
                     if all.len() > 1 {
                         next.extend(all);
                         continue;
@@ -1733,15 +1698,6 @@ fn is_quantity(lemma: &str) -> bool {
     )
 }
 
-/// Whether `c` is a phrase of its head introduced by preposition `prep` (as [`Tree::prep`]
-/// finds them).
-fn is_case(t: &Tree<'_>, c: TokenId, prep: &str) -> bool {
-    matches!(t.rel(c), "obl" | "nmod" | "advcl" | "acl")
-        && t.deprel(c) != "nmod:poss"
-        && t.case(c)
-            .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
-}
-
 /// The lemma to look a word up by: the tagger's lemma, checked against a plain English
 /// singular of a plural noun the lemmatizer left alone ("supplies" → "supply").
 pub fn lemma_of(t: &Tree<'_>, x: TokenId) -> String {
@@ -1784,6 +1740,32 @@ fn society_and_state(a: &str, b: &str) -> bool {
         && society
             .get(3..6)
             .is_some_and(|s| s != "COP" && DOMESTIC_SECTORS.contains(&s))
+}
+
+/// The actors of `a` that are different actors from every one of `sources`.
+fn others_than(a: Vec<ActorRef>, sources: &[ActorRef]) -> Vec<ActorRef> {
+    a.into_iter()
+        .filter(|x| distinct(std::slice::from_ref(x), sources))
+        .collect()
+}
+
+/// True when `a` is one of `sources` itself: the same mention or the same code.
+fn is_own(a: &ActorRef, sources: &[ActorRef]) -> bool {
+    sources
+        .iter()
+        .any(|s| s.mention == a.mention || s.code == a.code)
+}
+
+/// True when two codes name one actor at two levels of detail (USA, USAGOV). A country and a
+/// part of its society are two actors, and so are a domestic sector and a group within it
+/// (NGACVL, NGACVLMOS).
+fn one_actor(a: &str, b: &str) -> bool {
+    let shorter = if a.len() <= b.len() { a } else { b };
+    let subgroup = a != b
+        && shorter
+            .get(3..6)
+            .is_some_and(|sector| DOMESTIC_SECTORS.contains(&sector));
+    nested_codes(a, b) && !society_and_state(a, b) && !subgroup
 }
 
 /// True when every actor of `a` is a different actor from every one of `b`.

@@ -364,20 +364,22 @@ impl<'d> Tree<'d> {
     /// The dependent of `t` introduced by preposition `prep` (an `obl` of a verb, an `nmod` of
     /// a noun).
     pub fn prep(&self, t: TokenId, prep: &str) -> Option<TokenId> {
-        self.children(t)
-            .iter()
-            .copied()
-            .find(|&c| {
-                matches!(self.rel(c), "obl" | "nmod" | "advcl" | "acl")
-                    && self
-                        .case(c)
-                        .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
-                    && self.deprel(c) != "nmod:poss"
-            })
-            .or_else(|| {
-                // "by" agents of passives are obl:agent.
-                (prep == "by").then(|| self.child(t, "obl:agent")).flatten()
-            })
+        self.preps(t, prep).next().or_else(|| {
+            // "by" agents of passives are obl:agent.
+            (prep == "by").then(|| self.child(t, "obl:agent")).flatten()
+        })
+    }
+
+    /// Every dependent of `t` introduced by preposition `prep`, in text order ("offered to
+    /// hand over to Great Britain": two "to" phrases).
+    pub fn preps<'a>(&'a self, t: TokenId, prep: &'a str) -> impl Iterator<Item = TokenId> + 'a {
+        self.children(t).iter().copied().filter(move |&c| {
+            matches!(self.rel(c), "obl" | "nmod" | "advcl" | "acl")
+                && self.deprel(c) != "nmod:poss"
+                && self
+                    .case(c)
+                    .is_some_and(|k| k == prep || k.ends_with(&format!(" {prep}")))
+        })
     }
 
     /// `t` and the tokens coordinated with it ("Xi and Putin" → Xi, Putin).
