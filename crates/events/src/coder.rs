@@ -642,7 +642,7 @@ impl Coder<'_, '_> {
         let mut out = Vec::new();
         for s in &speakers {
             for a in &addressees {
-                if s.mention == a.mention || nested_codes(&s.code, &a.code) {
+                if s.mention == a.mention || one_actor(&s.code, &a.code) {
                     continue;
                 }
                 out.push(Candidate {
@@ -1771,7 +1771,7 @@ fn one_actor(a: &str, b: &str) -> bool {
 /// True when every actor of `a` is a different actor from every one of `b`.
 fn distinct(a: &[ActorRef], b: &[ActorRef]) -> bool {
     a.iter()
-        .all(|x| b.iter().all(|y| !nested_codes(&x.code, &y.code)))
+        .all(|x| b.iter().all(|y| !one_actor(&x.code, &y.code)))
 }
 
 /// True when one actor code extends the other (USA and USAGOV): the same actor at two levels
