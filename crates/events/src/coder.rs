@@ -223,17 +223,13 @@ impl Coder<'_, '_> {
                     // Under a word that also embeds events ("began a hunger strike"), only a
                     // row that names this object says the verb codes it.
                     let kind = self.embedding_of(h);
-                    let embeds = kind.is_some();
-                    let (verb_rules, _) = self.rules(h);
                     let suppresses = !kind.is_some_and(|k| k.transforms());
                     if suppresses
-                        && verb_rules.iter().any(|r| {
-                            (!embeds
+                        && self.codes_event(h, |r| {
+                            kind.is_none()
                                 || r.conditions
                                     .iter()
-                                    .any(|c| c.path.first() == Some(&Slot::Obj)))
-                                && r.cameo != "-"
-                                && self.match_rule(h, r, true).is_some()
+                                    .any(|c| c.path.first() == Some(&Slot::Obj))
                         })
                     {
                         return Vec::new();
@@ -1146,13 +1142,16 @@ impl Coder<'_, '_> {
                 || (rel == "obj" && t.upos(c) == "NOUN")
                 || (rel == "obl" && t.upos(c) == "NOUN")
                 || (rel == "advcl" && self.embedder(c).is_some_and(|(h, _)| h == p)))
-                && !self.rules(c).0.is_empty()
-                && self
-                    .rules(c)
-                    .0
-                    .iter()
-                    .any(|r| r.cameo != "-" && self.match_rule(c, r, t.upos(c) == "VERB").is_some())
+                && self.codes_event(c, |_| true)
         })
+    }
+
+    /// True when a row of `x` that `pick` accepts, not coded `-`, matches on it.
+    fn codes_event(&self, x: TokenId, pick: impl Fn(&Rule) -> bool) -> bool {
+        let (rules, is_verb) = self.rules(x);
+        rules
+            .iter()
+            .any(|r| r.cameo != "-" && pick(r) && self.match_rule(x, r, is_verb).is_some())
     }
 
     fn match_rule<'r>(&self, p: TokenId, rule: &'r Rule, is_verb: bool) -> Option<Matched<'r>> {
