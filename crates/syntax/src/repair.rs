@@ -11,7 +11,8 @@
 //! * a word written only with digits (and separators) is a number ("up to 13,000 refugees");
 //! * after a modal verb (optionally past an adverb) comes a verb: "must hand over" is not a
 //!   noun "hand";
-//! * "neighboring" before a noun is an adjective ("from neighboring Lebanon");
+//! * an "-ing" word used only as an adjective ("neighboring", "warring", "outgoing") before a
+//!   noun is an adjective ("from neighboring Lebanon");
 //! * a capitalized sentence-opening word the training data never saw, followed by a verb, a
 //!   name, or a phrase and then a finite verb, is a name ("Zambia extradited …", "Angola on
 //!   Monday denounced …"), not an adverb or a verb;
@@ -109,6 +110,17 @@ const INFINITIVE_TAKERS: [&str; 22] = [
     "sworn", "vote",
 ];
 
+/// "-ing" words used only as adjectives before a noun.
+const ING_ADJECTIVES: [&str; 7] = [
+    "neighboring",
+    "neighbouring",
+    "warring",
+    "outgoing",
+    "incoming",
+    "ongoing",
+    "ruling",
+];
+
 /// Words whose "that"-clause states what someone is to do.
 const MANDATIVE: [&str; 14] = [
     "demand",
@@ -166,7 +178,7 @@ impl Sentence<'_> {
         self.indefinite_noun(&mut out);
         self.numbers(&mut out);
         self.after_modal(&mut out);
-        self.neighboring(&mut out);
+        self.ing_adjective(&mut out);
         self.opening_name(&mut out);
         self.missing_finite_verb(&mut out);
         self.mandative(&mut out, feats, scores);
@@ -298,9 +310,11 @@ impl Sentence<'_> {
         }
     }
 
-    fn neighboring(&self, out: &mut Vec<(usize, u16)>) {
+    /// An "-ing" word that English uses only as an adjective before a noun ("neighboring
+    /// Lebanon", "the warring factions", "the outgoing president") is no verb taking an object.
+    fn ing_adjective(&self, out: &mut Vec<(usize, u16)>) {
         for i in 0..self.forms.len().saturating_sub(1) {
-            if matches!(self.lower(i).as_str(), "neighboring" | "neighbouring")
+            if ING_ADJECTIVES.contains(&self.lower(i).as_str())
                 && matches!(self.xpos(i + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
             {
                 out.push((i, self.ids.jj));

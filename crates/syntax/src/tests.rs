@@ -225,18 +225,20 @@ fn repair_a_sentence_without_a_finite_verb_gets_one_but_a_reduced_relative_does_
 }
 
 #[test]
-fn repair_numbers_and_neighboring() {
-    let x = xpos_of("Turkey will allow up to 13,000 refugees to return .");
-    assert_eq!(x[5], "CD");
+fn repair_numbers_and_ing_adjectives() {
+    let x = xpos_of("Police detained up to 2,500 protesters .");
+    assert_eq!(x[4], "CD");
     let model = builtin().expect("the committed model loads");
     let out = model.analyze(&["Refugees", "fled", "to", "neighboring", "Kenya", "."]);
     assert_eq!(out[3].xpos, "JJ");
     assert_eq!((out[3].head, out[3].deprel.as_str()), (5, "amod"));
+    let out = model.analyze(&["The", "warring", "factions", "met", "."]);
+    assert_eq!(out[1].xpos, "JJ");
 }
 
 #[test]
 fn repair_a_plural_noun_before_to_is_the_missing_present_tense() {
-    let x = xpos_of("Chile , like most other existing members , plans to raise taxes on copper .");
+    let x = xpos_of("Norway , unlike several of its neighbours , plans to cut fuel taxes .");
     assert_eq!(x[8], "VBZ");
     // A sentence with a finite verb keeps its noun: "the plans to raise taxes failed".
     let x = xpos_of("The plans to raise taxes failed .");
