@@ -306,7 +306,7 @@ impl Coder<'_, '_> {
                 }
                 // "… to demand the resignation of the president": with no one named making
                 // the demand, the resigner named in the noun's phrase is not the demander.
-                // Nor, under a noun ("an ultimatum to Ecuador to halt attacks"), is the one
+                // Nor, under a noun ("an ultimatum to the rebels to halt attacks"), is the one
                 // to act.
                 if holder.is_empty()
                     && (!is_verb || self.tree.upos(h) == "NOUN")
@@ -785,7 +785,7 @@ impl Coder<'_, '_> {
     }
 
     /// The unidentified armed force of the place an attack happened in: a locative phrase
-    /// on the trigger, its subject or its agent ("a bombing near Samarra", "a device outside
+    /// on the trigger, its subject or its agent ("a bombing near Mosul", "a device outside
     /// Basra") naming a place; the actor points at that place's mention.
     fn unidentified_attacker(&self, p: TokenId) -> Vec<ActorRef> {
         let t = self.tree;
@@ -805,7 +805,7 @@ impl Coder<'_, '_> {
                 ) {
                     continue;
                 }
-                // "near the town of Samarra": the place named after "of".
+                // "near the town of Mosul": the place named after "of".
                 let mut near = self.actors(c);
                 if near.is_empty() {
                     if let Some(o) = t.prep(c, "of") {
@@ -1041,7 +1041,7 @@ impl Coder<'_, '_> {
         {
             return self.embedder(h);
         }
-        // "issued an ultimatum to Ecuador to halt attacks", "reiterated its demand
+        // "issued an ultimatum to the rebels to halt attacks", "reiterated its demand
         // that Israel ease …": a clause the parser hung on a light verb completes the
         // verb's object.
         let clause = (matches!(rel, "advcl" | "ccomp") || rel == "acl" && t.upos(h) == "VERB")
@@ -1164,7 +1164,7 @@ impl Coder<'_, '_> {
             .find_map(|path| self.fill(p, path, is_verb))
             .unwrap_or_default();
         if sources.is_empty() && matches!(rule.cameo.get(..2), Some("18" | "19" | "20")) {
-            // "A roadside bombing near Samarra killed a U.S. soldier": an attack whose
+            // "A roadside bombing near Mosul killed a U.S. soldier": an attack whose
             // attacker the text does not name is CAMEO's unidentified armed force (UAF) of the
             // country where it happened.
             sources = self.unidentified_attacker(p);
@@ -1384,7 +1384,7 @@ impl Coder<'_, '_> {
                     );
                     continue;
                 }
-                // "offered to hand over to Great Britain …": every phrase with the
+                // "offered to hand the suspects over to France …": every phrase with the
                 // preposition, not only the first, may hold the actor.
                 if let Slot::Prep(prep) = slot {
                     let all: Vec<TokenId> = t.preps(x, prep).collect();

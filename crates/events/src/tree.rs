@@ -371,7 +371,7 @@ impl<'d> Tree<'d> {
     }
 
     /// Every dependent of `t` introduced by preposition `prep`, in text order ("offered to
-    /// hand over to Great Britain": two "to" phrases).
+    /// hand the suspects over to France": two "to" phrases).
     pub fn preps<'a>(&'a self, t: TokenId, prep: &'a str) -> impl Iterator<Item = TokenId> + 'a {
         self.children(t).iter().copied().filter(move |&c| {
             matches!(self.rel(c), "obl" | "nmod" | "advcl" | "acl")

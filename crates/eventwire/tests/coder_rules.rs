@@ -309,22 +309,22 @@ fn a_threat_is_aimed_at_whoever_must_meet_its_condition() {
 #[test]
 fn a_purpose_infinitive_is_done_by_the_subject_of_its_clause() {
     let (p, d) = doc_with_tree(
-        "Police in Cairo opened fire to disperse the demonstrators.",
+        "Police in Nairobi opened fire to disperse the protesters.",
         "Police NOUN NNS police 4 nsubj
          in ADP IN in 3 case
-         Cairo PROPN NNP Cairo 1 nmod
+         Nairobi PROPN NNP Nairobi 1 nmod
          opened VERB VBD open 0 root
          fire NOUN NN fire 4 obj
          to PART TO to 7 mark
          disperse VERB VB disperse 5 acl
          the DET DT the 9 det
-         demonstrators NOUN NNS demonstrator 7 obj
+         protesters NOUN NNS protester 7 obj
          . PUNCT . . 4 punct",
     );
     let ev = events(&p, &d);
     assert!(
         ev.iter()
-            .any(|e| e.0 == "175" && e.1.as_deref() == Some("EGYCOP")),
+            .any(|e| e.0 == "175" && e.1.as_deref() == Some("KENCOP")),
         "{ev:?}"
     );
 }
@@ -332,12 +332,12 @@ fn a_purpose_infinitive_is_done_by_the_subject_of_its_clause() {
 #[test]
 fn an_agentless_investigation_is_the_states_where_it_happens() {
     let (p, d) = doc_with_tree(
-        "A British tourist was put under investigation in Spain.",
+        "A British banker was placed under investigation in Spain.",
         "A DET DT a 3 det
          British ADJ JJ British 3 amod
-         tourist NOUN NN tourist 5 nsubj:pass
+         banker NOUN NN banker 5 nsubj:pass
          was AUX VBD be 5 aux:pass
-         put VERB VBN put 0 root
+         placed VERB VBN place 0 root
          under ADP IN under 7 case
          investigation NOUN NN investigation 5 obl
          in ADP IN in 9 case
@@ -353,25 +353,25 @@ fn an_agentless_investigation_is_the_states_where_it_happens() {
 
 #[test]
 fn a_clause_on_a_nouns_light_verb_completes_the_noun() {
-    // The demand is the ultimatum's content, not a halt Peru makes.
+    // The demand is the ultimatum's content, not a halt Chile makes.
     let (p, d) = doc_with_tree(
-        "Peru issued an ultimatum to Ecuador to halt attacks.",
-        "Peru PROPN NNP Peru 2 nsubj
+        "Chile issued an ultimatum to Bolivia to halt raids.",
+        "Chile PROPN NNP Chile 2 nsubj
          issued VERB VBD issue 0 root
          an DET DT a 4 det
          ultimatum NOUN NN ultimatum 2 obj
          to ADP IN to 6 case
-         Ecuador PROPN NNP Ecuador 2 obl
+         Bolivia PROPN NNP Bolivia 2 obl
          to PART TO to 8 mark
          halt VERB VB halt 2 advcl
-         attacks NOUN NNS attack 8 obj
+         raids NOUN NNS raid 8 obj
          . PUNCT . . 2 punct",
     );
     let ev = events(&p, &d);
     assert!(!ev.iter().any(|e| e.0.starts_with("08")), "{ev:?}");
     assert!(
         ev.iter()
-            .all(|e| e.1.as_deref() == Some("PER") && e.2.as_deref() == Some("ECU")),
+            .all(|e| e.1.as_deref() == Some("CHL") && e.2.as_deref() == Some("BOL")),
         "{ev:?}"
     );
 }
@@ -379,10 +379,10 @@ fn a_clause_on_a_nouns_light_verb_completes_the_noun() {
 #[test]
 fn coordinated_national_adjectives_each_name_an_actor() {
     let (p, d) = doc_with_tree(
-        "French and Egyptian warships launched joint exercises.",
-        "French ADJ JJ French 4 amod
+        "Indian and Japanese warships launched joint exercises.",
+        "Indian ADJ JJ Indian 4 amod
          and CCONJ CC and 3 cc
-         Egyptian ADJ JJ Egyptian 1 conj
+         Japanese ADJ JJ Japanese 1 conj
          warships NOUN NNS warship 5 nsubj
          launched VERB VBD launch 0 root
          joint ADJ JJ joint 7 amod
@@ -393,15 +393,15 @@ fn coordinated_national_adjectives_each_name_an_actor() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     let mut pair = [ev[0].1.clone(), ev[0].2.clone()];
     pair.sort();
-    assert_eq!(pair, [Some("EGYMIL".into()), Some("FRAMIL".into())]);
+    assert_eq!(pair, [Some("INDMIL".into()), Some("JPNMIL".into())]);
 }
 
 #[test]
 fn readying_for_violence_is_a_show_of_force_and_martial_law_falls_on_the_own_country() {
     let (p, d) = doc_with_tree(
-        "The Macedonian army prepared to resume shelling rebel positions.",
+        "The Sudanese army prepared to resume shelling rebel positions.",
         "The DET DT the 3 det
-         Macedonian ADJ JJ Macedonian 3 amod
+         Sudanese ADJ JJ Sudanese 3 amod
          army NOUN NN army 4 nsubj
          prepared VERB VBD prepare 0 root
          to PART TO to 6 mark
@@ -435,8 +435,8 @@ fn readying_for_violence_is_a_show_of_force_and_martial_law_falls_on_the_own_cou
 #[test]
 fn the_objects_phrase_is_searched_one_phrase_deeper_for_the_target() {
     let (p, d) = doc_with_tree(
-        "Greece plans to impose restrictions on imports from Turkey.",
-        "Greece PROPN NNP Greece 2 nsubj
+        "Japan plans to impose restrictions on imports from China.",
+        "Japan PROPN NNP Japan 2 nsubj
          plans VERB VBZ plan 0 root
          to PART TO to 4 mark
          impose VERB VB impose 2 xcomp
@@ -444,45 +444,45 @@ fn the_objects_phrase_is_searched_one_phrase_deeper_for_the_target() {
          on ADP IN on 7 case
          imports NOUN NNS import 4 obl
          from ADP IN from 9 case
-         Turkey PROPN NNP Turkey 7 nmod
+         China PROPN NNP China 7 nmod
          . PUNCT . . 2 punct",
     );
     let ev = events(&p, &d);
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(
         (ev[0].1.as_deref(), ev[0].2.as_deref()),
-        (Some("GRC"), Some("TUR"))
+        (Some("JPN"), Some("CHN"))
     );
 }
 
 #[test]
 fn the_leader_in_an_x_led_modifier_is_the_actor() {
     let (p, d) = doc_with_tree(
-        "Turkey condemned the US-led war against Iraq.",
-        "Turkey PROPN NNP Turkey 2 nsubj
+        "Iran condemned the Saudi-led war against Yemen.",
+        "Iran PROPN NNP Iran 2 nsubj
          condemned VERB VBD condemn 0 root
          the DET DT the 7 det
-         US PROPN NNP US 6 obl:unmarked
+         Saudi PROPN NNP Saudi 6 obl:unmarked
          - PUNCT HYPH - 4 punct
          led VERB VBN lead 7 amod
          war NOUN NN war 2 obj
          against ADP IN against 9 case
-         Iraq PROPN NNP Iraq 7 nmod
+         Yemen PROPN NNP Yemen 7 nmod
          . PUNCT . . 2 punct",
     );
     let ev = events(&p, &d);
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(
         (ev[0].0.as_str(), ev[0].1.as_deref(), ev[0].2.as_deref()),
-        ("111", Some("TUR"), Some("USA"))
+        ("111", Some("IRN"), Some("SAU"))
     );
 }
 
 #[test]
 fn a_protest_is_aimed_at_whom_its_purpose_names_not_at_its_owner() {
     let (p, d) = doc_with_tree(
-        "Algerian students continued their hunger strike to demand the resignation of the Algerian president.",
-        "Algerian ADJ JJ Algerian 2 amod
+        "Kenyan students continued their hunger strike to demand the resignation of the Kenyan president.",
+        "Kenyan ADJ JJ Kenyan 2 amod
          students NOUN NNS student 3 nsubj
          continued VERB VBD continue 0 root
          their PRON PRP$ their 6 nmod:poss
@@ -494,14 +494,14 @@ fn a_protest_is_aimed_at_whom_its_purpose_names_not_at_its_owner() {
          resignation NOUN NN resignation 8 obj
          of ADP IN of 14 case
          the DET DT the 14 det
-         Algerian ADJ JJ Algerian 14 amod
+         Kenyan ADJ JJ Kenyan 14 amod
          president NOUN NN president 10 nmod
          . PUNCT . . 3 punct",
     );
     let ev = events(&p, &d);
     let codes: Vec<(&str, Option<&str>)> =
         ev.iter().map(|e| (e.0.as_str(), e.2.as_deref())).collect();
-    assert!(codes.contains(&("142", Some("DZAGOV"))), "{ev:?}");
-    assert!(codes.contains(&("1041", Some("DZAGOV"))), "{ev:?}");
+    assert!(codes.contains(&("142", Some("KENGOV"))), "{ev:?}");
+    assert!(codes.contains(&("1041", Some("KENGOV"))), "{ev:?}");
     assert!(ev.iter().all(|e| e.2.is_some()), "{ev:?}");
 }

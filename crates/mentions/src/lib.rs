@@ -358,8 +358,8 @@ impl MentionFinder {
 
     /// A single token that names only a place, or an organisation by an alias, is not that
     /// name when it is one word of a longer capitalized name the knowledge base does not know:
-    /// "National Union for the Total Independence of Angola", "Ahmed Ben Bella", "Kenzo Oshima",
-    /// "Baghdad University Medical School", "King Hassan", "Lt. Gen. Prosper Avril". Countries,
+    /// "National Front for the Liberation of Angola", "Ali Ben Salem", "Kenji Oshiro",
+    /// "Nairobi University Medical School", "King Hassan", "Lt. Gen. Prosper Avril". Countries,
     /// acronyms and canonical organisation names keep their reading, and so do places before a
     /// role ("Moscow Mayor"), a place word ("Gaza City") or a date, and after a direction
     /// ("eastern Aleppo"). Title-case headlines are left alone.
@@ -1863,7 +1863,7 @@ fn modifier_left(
         }
     }
     if let Some((group, s)) = group_modifier(kb, folded, found, j, used) {
-        // "Turkish Kurd refugees", "ethnic Albanian guerrillas", "Moslem demonstrators": the
+        // "Iraqi Kurd refugees", "ethnic Serb fighters", "Muslim marchers": the
         // group's country is a national word before it, when there is one.
         used[j] = true;
         let before = (0..j).rev().find(|&i| found[i].tokens.end == s && !used[i]);

@@ -8,7 +8,7 @@
 //!   after it, is a singular noun ("issued an arrest warrant for …") — unless a causative,
 //!   perception or modal verb before the noun phrase takes a bare infinitive ("let the army
 //!   withdraw");
-//! * a word written only with digits (and separators) is a number ("up to 13,000 refugees");
+//! * a word written only with digits (and separators) is a number ("up to 2,500 protesters");
 //! * after a modal verb (optionally past an adverb) comes a verb: "must hand over" is not a
 //!   noun "hand";
 //! * an "-ing" word used only as an adjective ("neighboring", "warring", "outgoing") before a
