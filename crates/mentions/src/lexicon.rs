@@ -26,6 +26,8 @@ pub enum WordClass {
 struct Lists {
     classes: HashSet<(WordClass, &'static str)>,
     common: HashSet<&'static str>,
+    /// Words of an organisation's name and the CAMEO sector they give ("party" → PTY).
+    org_sectors: std::collections::HashMap<&'static str, &'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -34,6 +36,14 @@ fn lists() -> &'static Lists {
         let rows = include_str!("../../../data/mentions/words.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let org_sectors = rows
+            .clone()
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                (cols.next()? == "orgword").then_some(())?;
+                Some((cols.next()?.trim(), cols.next()?.trim()))
+            })
+            .collect();
         let classes = rows
             .filter_map(|l| {
                 let (c, w) = l.split_once('\t')?;
@@ -54,8 +64,18 @@ fn lists() -> &'static Lists {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect();
-        Lists { classes, common }
+        Lists {
+            classes,
+            common,
+            org_sectors,
+        }
     })
+}
+
+/// The CAMEO sector a word of an unknown organisation's name gives ("Union" → NGO, "Party" →
+/// PTY), from the `orgword` rows of `words.tsv`.
+pub fn org_word_sector(word: &str) -> Option<&'static str> {
+    lists().org_sectors.get(word).copied()
 }
 
 /// True when the lower-case `word` belongs to `class`.

@@ -35,7 +35,7 @@ use chrono::{Datelike, NaiveDate};
 use eventwire_document::{Document, Mention, MentionKind, MentionVia, PlaceInfo, Span, TokenId};
 use eventwire_kb::normalize::folded_key;
 use eventwire_kb::{Entity, EntityKind, EntryRef, Gender, KnowledgeBase, Person, Role, Via};
-use lexicon::{word_class, Group, WordClass};
+use lexicon::{org_word_sector, word_class, Group, WordClass};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -1931,22 +1931,6 @@ fn modifier_left(
         s
     };
     (s, Some(base))
-}
-
-/// The sector an organisation word gives a name when no role noun in it does: "Party" PTY,
-/// "Company" BUS, "Front" OPP, "Union" and "Forum" NGO (a trade union names its members:
-/// "Union of Teachers").
-fn org_word_sector(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "party" => "PTY",
-        "company" | "corporation" | "chamber" => "BUS",
-        "syndicate" => "LAB",
-        "front" | "movement" | "alliance" | "coalition" => "OPP",
-        "union" | "federation" | "confederation" | "association" | "forum" | "council"
-        | "committee" | "league" | "society" | "foundation" | "institute" | "organization"
-        | "organisation" | "guild" => "NGO",
-        _ => return None,
-    })
 }
 
 /// "ethnic" right before token `t`.
